@@ -1,0 +1,77 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only place that reads process.env. Defaults give the embedded mode: an embedded
+ * PostgreSQL under the data dir and a generated demo pair of SQLite sources.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z
+  .object({
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+        .optional(),
+    ),
+    NAS_DB: optionalText,
+    DASHBOARD_DB: optionalText,
+    CUTOVER_DATA_DIR: optionalText,
+    EXPECTED_CATEGORIZED: optionalText.pipe(z.coerce.number().int().min(0).optional()),
+    PANEL_PASSWORD: optionalText,
+    HOST: optionalText,
+    PORT: optionalText.pipe(z.coerce.number().int().min(1).max(65535).optional()),
+    CUTOVER_ACTOR: optionalText,
+  })
+  .refine((env) => Boolean(env.NAS_DB) === Boolean(env.DASHBOARD_DB), {
+    message: "Set both NAS_DB and DASHBOARD_DB (real files), or neither (demo pair)",
+  });
+
+export type AppEnv = {
+  databaseUrl: string | undefined;
+  sources: { nas: string; dashboard: string } | undefined;
+  dataDir: string;
+  expectedCategorized: number;
+  panelPassword: string | undefined;
+  host: string;
+  port: number;
+  /** who the CLI records as the actor in the audit log */
+  cliActor: string;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>, cwd = process.cwd()): AppEnv {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join(".");
+    throw new ConfigError(`Configuration error${where ? ` in ${where}` : ""}: ${issue?.message}`);
+  }
+  const env = parsed.data;
+  return {
+    databaseUrl: env.DATABASE_URL,
+    sources:
+      env.NAS_DB && env.DASHBOARD_DB
+        ? { nas: path.resolve(cwd, env.NAS_DB), dashboard: path.resolve(cwd, env.DASHBOARD_DB) }
+        : undefined,
+    dataDir: path.resolve(cwd, env.CUTOVER_DATA_DIR ?? "data"),
+    expectedCategorized: env.EXPECTED_CATEGORIZED ?? 67,
+    panelPassword: env.PANEL_PASSWORD,
+    host: env.HOST ?? "127.0.0.1",
+    port: env.PORT ?? 3000,
+    cliActor: env.CUTOVER_ACTOR ?? "owner (cli)",
+  };
+}
+
+/** Parsed on every call: tests and the launcher change the environment between calls. */
+export function getEnv(): AppEnv {
+  return parseEnv(process.env);
+}

