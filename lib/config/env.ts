@@ -11,6 +11,16 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+const optionalWholeNumber = (min: number, max: number) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, "must be a whole number")
+      .transform(Number)
+      .pipe(z.number().min(min).max(max))
+      .optional(),
+  );
+
 const envSchema = z
   .object({
     DATABASE_URL: optionalText.pipe(
@@ -22,11 +32,12 @@ const envSchema = z
     NAS_DB: optionalText,
     DASHBOARD_DB: optionalText,
     CUTOVER_DATA_DIR: optionalText,
-    EXPECTED_CATEGORIZED: optionalText.pipe(z.coerce.number().int().min(0).optional()),
+    EXPECTED_CATEGORIZED: optionalWholeNumber(0, 1_000_000),
     PANEL_PASSWORD: optionalText,
     HOST: optionalText,
-    PORT: optionalText.pipe(z.coerce.number().int().min(1).max(65535).optional()),
+    PORT: optionalWholeNumber(1, 65535),
     CUTOVER_ACTOR: optionalText,
+    CUTOVER_PROJECT_ROOT: optionalText,
   })
   .refine((env) => Boolean(env.NAS_DB) === Boolean(env.DASHBOARD_DB), {
     message: "Set both NAS_DB and DASHBOARD_DB (real files), or neither (demo pair)",
@@ -42,6 +53,8 @@ export type AppEnv = {
   port: number;
   /** who the CLI records as the actor in the audit log */
   cliActor: string;
+  /** where prisma/ and the app live (the CLI may be started from elsewhere) */
+  projectRoot: string;
 };
 
 export class ConfigError extends Error {
@@ -68,6 +81,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     host: env.HOST ?? "127.0.0.1",
     port: env.PORT ?? 3000,
     cliActor: env.CUTOVER_ACTOR ?? "owner (cli)",
+    projectRoot: path.resolve(cwd, env.CUTOVER_PROJECT_ROOT ?? "."),
   };
 }
 

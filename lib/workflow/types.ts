@@ -11,6 +11,8 @@ export type CheckResult = {
   detail: string;
   /** optional structured evidence behind the line (counts, hashes) */
   evidence?: unknown;
+  /** a failing waivable check does not fail the step, but blocks approval until the owner records a reason */
+  waivable?: boolean;
 };
 
 export type StepOutcome = {

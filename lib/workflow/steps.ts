@@ -1,0 +1,77 @@
+/** The six gated steps of DESIGN.md, in order. Pure data: the UI, the CLI and the core read it. */
+export const STEP_IDS = ["backup", "schema", "copy", "parity", "cutover", "archive"] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export type StepDefinition = {
+  id: StepId;
+  number: number;
+  title: string;
+  summary: string;
+  gate: string;
+};
+
+export const STEPS: readonly StepDefinition[] = [
+  {
+    id: "backup",
+    number: 1,
+    title: "Backup",
+    summary:
+      "Stop processing, then take an online snapshot of both SQLite files, prove each one is intact and restorable, and prove the sources did not change since.",
+    gate: "Both snapshots verified and restorable; categorization count as expected (or a recorded reason); sources unchanged since the snapshot.",
+  },
+  {
+    id: "schema",
+    number: 2,
+    title: "Schema",
+    summary:
+      "Show what exists in the target PostgreSQL and what will be created, then apply the idempotent DDL in one transaction.",
+    gate: "Every object present; a second apply changes nothing; trigger and cascade self-test passes inside a rolled-back transaction.",
+  },
+  {
+    id: "copy",
+    number: 3,
+    title: "Copy & diff",
+    summary:
+      "Merge the two sources by the merge rules, settle conflicts and possibly-deleted videos, copy into PostgreSQL and verify every row.",
+    gate: "Every source row accounted for; every categorization record identical in the target; the side-by-side diff reviewed.",
+  },
+  {
+    id: "parity",
+    number: 4,
+    title: "Parity",
+    summary:
+      "Turn dual-write on and compare the live SQLite files with PostgreSQL repeatedly; render the Dashboard card list from both.",
+    gate: "The last parity runs are clean over the required time window; the shadow read is identical.",
+  },
+  {
+    id: "cutover",
+    number: 5,
+    title: "Cutover",
+    summary:
+      "Run the delete drill, scan the NAS and Dashboard code for sync scripts, then flip read_from_postgres. Rollback stays one click away.",
+    gate: "Drill passed; scan clean or acknowledged; typed confirmation.",
+  },
+  {
+    id: "archive",
+    number: 6,
+    title: "Archive",
+    summary:
+      "Turn dual-write off, compress each SQLite file with a SHA-256 manifest, verify the archive by restoring it, then move the originals aside and write the evidence report.",
+    gate: "Archive verified; report written.",
+  },
+];
+
+export function isStepId(value: string): value is StepId {
+  return (STEP_IDS as readonly string[]).includes(value);
+}
+
+export function getStepOrThrow(id: string): StepDefinition {
+  const step = STEPS.find((candidate) => candidate.id === id);
+  if (!step) throw new Error(`Unknown step "${id}". Steps: ${STEP_IDS.join(", ")}`);
+  return step;
+}
+
+/** The steps after `id`, in order: their approvals fall with an earlier step's evidence. */
+export function stepsAfter(id: StepId): StepId[] {
+  return STEP_IDS.slice(STEP_IDS.indexOf(id) + 1);
+}
