@@ -1,0 +1,142 @@
+import { isNullish, lossy, ok, preview, type Transformed } from "./types";
+
+/**
+ * Timestamps become `YYYY-MM-DDTHH:MM:SS.ffffffZ`: UTC, always six fraction digits. That is
+ * exactly PostgreSQL's timestamptz precision (microseconds), so nothing a Python writer put
+ * in (`datetime.isoformat()` has microseconds) is lost, PostgreSQL accepts the text as is, and
+ * the target reads back to the same string with `pgTimestampTextSql`. A JS Date would drop the
+ * microseconds. Rules:
+ * - `YYYY-MM-DD HH:MM[:SS[.f]]` without a zone is UTC (SQLite's CURRENT_TIMESTAMP is UTC);
+ * - ISO-8601 with `T` or a space, optional fraction, zone `Z`, `±HH:MM`, `±HHMM`, `±HH` or ` UTC`;
+ * - a date alone is midnight UTC;
+ * - epoch numbers (number, bigint or numeric string, integer or fractional): |n| < 1e11 are
+ *   seconds, 1e11 ≤ |n| < 1e14 milliseconds (1e11 s would be the year 5138, while 1e11 ms is 1973,
+ *   so the ranges cannot be confused for this data); larger is invalid;
+ * - NULL, empty text, `None`, `null` → NULL without an issue;
+ * - anything else, an impossible date (Feb 30, hour 25), or a fraction finer than a
+ *   microsecond → NULL (or the rounded value) plus `invalid_value` keeping the original.
+ */
+export function parseTimestamp(input: unknown, field?: string): Transformed<string> {
+  if (isNullish(input)) return ok(null);
+  const invalid = (why: string) => lossy<string>(null, "invalid_value", input, `${why}: ${preview(input)}`, field);
+
+  if (input instanceof Date) {
+    const ms = input.getTime();
+    return Number.isNaN(ms) ? invalid("invalid Date") : ok(formatMicros(BigInt(ms) * 1000n));
+  }
+  if (typeof input === "number" || typeof input === "bigint") {
+    if (typeof input === "number" && !Number.isFinite(input)) return invalid("not a finite number");
+    return fromEpoch(numberToDecimal(input), input, field);
+  }
+  if (typeof input !== "string") return invalid(`not a timestamp (${typeof input})`);
+
+  const text = input.trim();
+  if (/^[+-]?\d+(\.\d+)?$/.test(text)) return fromEpoch(text, input, field);
+
+  const match = DATE_TIME.exec(text);
+  if (!match) return invalid("unrecognized timestamp");
+  const [, y, mo, d, h = "0", mi = "0", s = "0", fraction = "", zone = ""] = match;
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
+    return invalid("impossible date or time");
+  }
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return invalid("impossible date");
+  }
+  date.setUTCHours(hour, minute, second, 0);
+  const offsetMinutes = parseZone(zone);
+  if (offsetMinutes === null) return invalid("impossible zone offset");
+  const { micros: fractionMicros, lossy: tooFine } = fractionToMicros(fraction, 6);
+  const micros = BigInt(date.getTime()) * 1000n + fractionMicros - BigInt(offsetMinutes) * 60_000_000n;
+  if (!inRange(micros)) return invalid("outside the years 0001–9999");
+  const value = formatMicros(micros);
+  return tooFine
+    ? lossy(value, "invalid_value", input, `fraction finer than a microsecond rounded to ${value}`, field)
+    : ok(value);
+}
+
+const DATE_TIME = new RegExp(
+  "^(\\d{4})-(\\d{2})-(\\d{2})" +
+    "(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?" +
+    "\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?)?$",
+);
+
+function parseZone(zone: string): number | null {
+  if (zone === "" || /^(Z|z|UTC|GMT)$/.test(zone)) return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3] ?? "0");
+  if (hours > 15 || minutes > 59) return null;
+  return (m[1] === "-" ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** Digits after the point → units of 10^-scale, rounded half up; `lossy` when digits were dropped. */
+function fractionToMicros(fraction: string, scale: number): { micros: bigint; lossy: boolean } {
+  const kept = BigInt((fraction + "0".repeat(scale)).slice(0, scale));
+  const rest = fraction.slice(scale);
+  if (!/[1-9]/.test(rest)) return { micros: kept, lossy: false };
+  return { micros: rest[0] >= "5" ? kept + 1n : kept, lossy: true };
+}
+
+function numberToDecimal(input: number | bigint): string {
+  if (typeof input === "bigint") return input.toString();
+  // toFixed avoids exponent notation; 6 digits is the finest the target keeps
+  if (Math.abs(input) >= 1e21) return String(input); // exponent form: rejected as out of range
+  return input.toFixed(6).replace(/\.?0+$/, "");
+}
+
+function fromEpoch(text: string, original: unknown, field?: string): Transformed<string> {
+  const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!m) return lossy(null, "invalid_value", original, `unrecognized epoch ${preview(original)}`, field);
+  const [, sign, whole, fraction = ""] = m;
+  const magnitude = BigInt(whole);
+  let micros: bigint;
+  let tooFine: boolean;
+  if (magnitude < 100_000_000_000n) {
+    const f = fractionToMicros(fraction, 6);
+    micros = magnitude * 1_000_000n + f.micros;
+    tooFine = f.lossy;
+  } else if (magnitude < 100_000_000_000_000n) {
+    const f = fractionToMicros(fraction, 3);
+    micros = magnitude * 1000n + f.micros;
+    tooFine = f.lossy;
+  } else {
+    return lossy(null, "invalid_value", original, `epoch out of range: ${preview(original)}`, field);
+  }
+  if (sign === "-") micros = -micros;
+  if (!inRange(micros))
+    return lossy(null, "invalid_value", original, `epoch out of range: ${preview(original)}`, field);
+  const value = formatMicros(micros);
+  return tooFine
+    ? lossy(value, "invalid_value", original, `fraction finer than a microsecond rounded to ${value}`, field)
+    : ok(value);
+}
+
+// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z: the range the four-digit format can print
+const MIN_MICROS = -62_135_596_800_000_000n;
+const MAX_MICROS = 253_402_300_799_999_999n;
+
+function inRange(micros: bigint): boolean {
+  return micros >= MIN_MICROS && micros <= MAX_MICROS;
+}
+
+function formatMicros(micros: bigint): string {
+  let ms = micros / 1000n;
+  let sub = micros % 1000n;
+  if (sub < 0n) {
+    sub += 1000n;
+    ms -= 1n;
+  }
+  const iso = new Date(Number(ms)).toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
+  return `${iso.slice(0, 23)}${sub.toString().padStart(3, "0")}Z`;
+}
+
+/**
+ * SQL that prints a timestamptz column in parseTimestamp's format, for comparing target rows
+ * with transformed source values as text.
+ */
+export function pgTimestampTextSql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
