@@ -1,0 +1,35 @@
+import { SCHEMA_OBJECTS, SEED_FLAGS_SQL } from "./definition";
+
+/**
+ * The whole schema as one idempotent SQL file (prisma/target/ddl.sql), for a reader or for
+ * psql. Running it again changes nothing; on a half-created schema it adds what is missing.
+ */
+export function renderDdl(): string {
+  const parts: string[] = [
+    [
+      "-- Target PostgreSQL schema of ytv2-cutover (PostgreSQL >= 14). Idempotent.",
+      "-- Generated from lib/target/schema/definition.ts by `npx tsx prisma/target/generate-ddl.ts`; do not edit by hand.",
+    ].join("\n"),
+  ];
+  const pendingColumns = new Map<string, string[]>();
+  const flushColumns = () => {
+    for (const [table, columns] of pendingColumns) {
+      parts.push(
+        `-- Completes a ${table} table created earlier without some columns.\nALTER TABLE ${table}\n${columns.join(",\n")};`,
+      );
+    }
+    pendingColumns.clear();
+  };
+  for (const object of SCHEMA_OBJECTS) {
+    if (object.kind === "column" && object.table) {
+      const clause = object.sql.replace(/^ALTER TABLE \S+ /, "  ").replace(/;$/, "");
+      pendingColumns.set(object.table, [...(pendingColumns.get(object.table) ?? []), clause]);
+      continue;
+    }
+    flushColumns();
+    parts.push(object.sql);
+  }
+  flushColumns();
+  parts.push(SEED_FLAGS_SQL);
+  return parts.join("\n\n") + "\n";
+}

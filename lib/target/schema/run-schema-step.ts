@@ -1,0 +1,86 @@
+import { createHash } from "node:crypto";
+import { withTargetClient } from "@/lib/target/connect";
+import type { CheckResult, StepOutcome } from "@/lib/workflow/types";
+import { applySchema, type SchemaChange } from "./apply";
+import { readCatalog, type CatalogSnapshot } from "./catalog";
+import { SCHEMA_OBJECTS } from "./definition";
+import { planFromCatalog, renderPlanSql, type SchemaPlan } from "./plan";
+import { runSchemaSelfTest } from "./self-test";
+
+/**
+ * The Schema step (2) for the workflow core: preview without writing, or apply and prove.
+ * Both open their own connection to the target and close it.
+ */
+export type SchemaPreview = { plan: SchemaPlan; sql: string };
+export type SchemaStepResult = { outcome: StepOutcome; plan: SchemaPlan; changes: SchemaChange[] };
+
+export async function planSchemaStep(databaseUrl: string): Promise<SchemaPreview> {
+  return withTargetClient(databaseUrl, async (client) => {
+    const plan = planFromCatalog(await readCatalog(client));
+    return { plan, sql: renderPlanSql(plan) };
+  });
+}
+
+/**
+ * What the catalog says about our objects only, hashed: the evidence the owner approves.
+ * Flag values and row data are left out on purpose, since later steps change them.
+ */
+export function schemaFingerprint(catalog: CatalogSnapshot): { sha256: string; objects: number } {
+  const lines = SCHEMA_OBJECTS.map((object) => {
+    switch (object.kind) {
+      case "table":
+        return `table ${object.name} ${catalog.relations[object.name] ?? "-"}`;
+      case "view":
+        return `view ${object.name} ${(catalog.viewColumns[object.name] ?? []).join(",")}`;
+      case "column":
+        return `column ${object.name} ${JSON.stringify(catalog.columns[object.name] ?? null)}`;
+      case "constraint": {
+        const found = catalog.constraints.find((c) => c.table === object.table && c.name === object.name);
+        return `constraint ${object.name} ${found?.definition ?? "-"}`;
+      }
+      case "index":
+        return `index ${object.name} ${catalog.indexes[object.name]?.definition ?? "-"}`;
+      case "trigger":
+        return `trigger ${object.name} ${catalog.triggers[`${object.table}.${object.name}`] ?? "-"}`;
+      case "function":
+        return `function ${object.name} ${catalog.functions[object.name]?.trim() ?? "-"}`;
+    }
+  });
+  return { sha256: createHash("sha256").update(lines.join("\n")).digest("hex"), objects: lines.length };
+}
+
+export async function applySchemaStep(databaseUrl: string): Promise<SchemaStepResult> {
+  return withTargetClient(databaseUrl, async (client) => {
+    const first = await applySchema(client);
+    // Idempotence is proven by doing it: a real second apply must find nothing to do.
+    const second = await applySchema(client);
+    const selfTest = await runSchemaSelfTest(client);
+    const catalog = await readCatalog(client);
+    const finalPlan = planFromCatalog(catalog);
+    const { server_version } = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]!;
+
+    const checks: CheckResult[] = [
+      {
+        name: "Every schema object present",
+        ok: finalPlan.counts.present === finalPlan.items.length,
+        detail: `${finalPlan.counts.present} of ${finalPlan.items.length} objects present; ${first.changes.length} change(s) applied`,
+        evidence: { ...finalPlan.counts, serverVersion: server_version },
+      },
+      {
+        name: "Second apply changes nothing",
+        ok: second.changes.length === 0 && second.before.counts.missing === 0,
+        detail:
+          second.changes.length === 0
+            ? "no changes"
+            : `second apply changed ${second.changes.map((c) => c.name).join(", ")}`,
+      },
+      ...selfTest,
+    ];
+    const fingerprint = schemaFingerprint(catalog);
+    return {
+      outcome: { checks, evidence: { schemaSha256: fingerprint.sha256, objects: fingerprint.objects } },
+      plan: first.before,
+      changes: first.changes,
+    };
+  });
+}
