@@ -1,0 +1,151 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
+import { fingerprintDatabase, type TableFingerprint } from "./fingerprint";
+import type { BackupManifest } from "./manifest";
+import { openReadOnly, ROLE_LABEL, toOwnerFacing, type SourceRole } from "./source-access";
+import { diffTableRows, type RowDiff } from "./row-diff";
+import { listTables } from "./table-scan";
+
+export type TableChange = {
+  table: string;
+  kind: "added" | "removed" | "columns" | "rows";
+  detail: string;
+} & Partial<RowDiff>;
+export type SourceFreeze = {
+  role: SourceRole;
+  ok: boolean;
+  fingerprint: string;
+  changes: TableChange[];
+  detail: string;
+};
+export type FreezeResult = { ok: boolean; sources: SourceFreeze[]; detail: string };
+
+type FreezeOptions = {
+  sources: Partial<Record<SourceRole, string>>;
+  manifest: BackupManifest;
+  /** where the snapshots are (defaults to the manifest's folder); used to count changed rows */
+  backupDir?: string;
+  busyTimeoutMs?: number;
+  onProgress?: ProgressReporter;
+};
+
+/**
+ * Proves the freeze held: re-reads each live source's logical fingerprint and compares it
+ * with the backup's. For a table that differs, the live rows and the snapshot's rows are
+ * merged in key order to count rows added, removed and changed, without loading either side.
+ */
+export async function checkFreeze(options: FreezeOptions): Promise<FreezeResult> {
+  const results: SourceFreeze[] = [];
+  for (const role of ["nas", "dashboard"] as const) {
+    const sourcePath = options.sources[role];
+    if (sourcePath === undefined) continue;
+    const recorded = options.manifest.sources.find((source) => source.role === role);
+    if (!recorded) throw new OwnerFacingError(`The backup has no ${ROLE_LABEL[role]} snapshot to compare with`);
+    const snapshotPath = path.join(options.backupDir ?? options.manifest.backupDir, recorded.snapshotFile);
+    results.push(await checkSourceFreeze(role, sourcePath, recorded.tables, snapshotPath, options));
+  }
+  const ok = results.every((result) => result.ok);
+  return {
+    ok,
+    sources: results,
+    detail: ok
+      ? "sources unchanged since the backup"
+      : results
+          .filter((r) => !r.ok)
+          .map((r) => r.detail)
+          .join("; "),
+  };
+}
+
+export async function checkSourceFreeze(
+  role: SourceRole,
+  sourcePath: string,
+  recordedTables: TableFingerprint[],
+  snapshotPath: string,
+  options: Pick<FreezeOptions, "busyTimeoutMs" | "onProgress">,
+): Promise<SourceFreeze> {
+  let live: Database.Database;
+  try {
+    live = openReadOnly(sourcePath, options.busyTimeoutMs);
+  } catch (error) {
+    throw toOwnerFacing(role, sourcePath, error);
+  }
+  try {
+    const current = await fingerprintDatabase(live, { phase: `freeze check ${role}`, onProgress: options.onProgress });
+    const changes = await describeChanges(live, recordedTables, current.tables, snapshotPath);
+    const ok = changes.length === 0;
+    const detail = ok
+      ? `${ROLE_LABEL[role]} unchanged since the backup`
+      : `${ROLE_LABEL[role]} changed since the backup: ${changes.map((change) => `${change.table} ${change.detail}`).join(", ")}`;
+    return { role, ok, fingerprint: current.fingerprint, changes, detail };
+  } catch (error) {
+    throw toOwnerFacing(role, sourcePath, error);
+  } finally {
+    live.close();
+  }
+}
+
+async function describeChanges(
+  live: Database.Database,
+  recorded: TableFingerprint[],
+  current: TableFingerprint[],
+  snapshotPath: string,
+): Promise<TableChange[]> {
+  const changes: TableChange[] = [];
+  const before = new Map(recorded.map((table) => [table.name, table]));
+  const after = new Map(current.map((table) => [table.name, table]));
+  for (const table of recorded) {
+    if (!after.has(table.name))
+      changes.push({ table: table.name, kind: "removed", detail: `table removed (${table.rowCount} rows)` });
+  }
+  const snapshot = existsSync(snapshotPath) ? openReadOnly(snapshotPath) : null;
+  try {
+    for (const table of current) {
+      const old = before.get(table.name);
+      if (!old) changes.push({ table: table.name, kind: "added", detail: `table added (${table.rowCount} rows)` });
+      else if (old.fingerprint === table.fingerprint) continue;
+      else if (old.columns.join("\n") !== table.columns.join("\n")) {
+        changes.push({
+          table: table.name,
+          kind: "columns",
+          detail: `columns changed (${old.rowCount} → ${table.rowCount} rows)`,
+        });
+      } else if (!snapshot) {
+        changes.push({
+          table: table.name,
+          kind: "rows",
+          detail: `rows changed (${old.rowCount} → ${table.rowCount} rows; snapshot missing, no row detail)`,
+        });
+      } else {
+        const shape = listTables(live).find((t) => t.name === table.name)!;
+        const diff = await diffTableRows(snapshot, live, shape);
+        changes.push({ table: table.name, kind: "rows", ...diff, detail: describeRowDiff(diff) });
+      }
+    }
+  } finally {
+    snapshot?.close();
+  }
+  return changes;
+}
+
+export function describeRowDiff(diff: RowDiff): string {
+  const parts = [
+    diff.added ? `${diff.added} added` : "",
+    diff.removed ? `${diff.removed} removed` : "",
+    diff.changed ? `${diff.changed} changed` : "",
+  ].filter(Boolean);
+  const rows = diff.added + diff.removed + diff.changed;
+  return `${rows} row${rows === 1 ? "" : "s"} changed (${parts.join(", ")})`;
+}
+
+/** For later steps (Copy): refuses with one owner-facing line when a source drifted. */
+export async function assertSourcesUnchangedSinceBackup(options: FreezeOptions): Promise<void> {
+  const result = await checkFreeze(options);
+  if (result.ok) return;
+  const named = result.sources
+    .filter((source) => !source.ok)
+    .map((source) => `${ROLE_LABEL[source.role]} ${source.changes.map((c) => `${c.table} ${c.detail}`).join(", ")}`);
+  throw new OwnerFacingError(`source changed since backup: ${named.join("; ")}`, "source_changed");
+}

@@ -1,0 +1,77 @@
+import { rmSync } from "node:fs";
+import Database from "better-sqlite3";
+import type { ProgressReporter } from "@/lib/workflow/types";
+import { defaultIo, openReadOnly, type BackupIo, type SourceRole } from "./source-access";
+
+export type SnapshotOptions = {
+  role: SourceRole;
+  sourcePath: string;
+  /** a temporary name (e.g. nas.db.partial); the caller renames it once verified */
+  destPath: string;
+  io?: BackupIo;
+  busyTimeoutMs?: number;
+  onProgress?: ProgressReporter;
+  /** pages copied per step; between steps the source is unlocked so its writer can go on */
+  pagesPerStep?: number;
+};
+
+/** After this many restarts (a writer kept changing the source) the rest is copied in one step. */
+const MAX_RESTARTS = 20;
+
+/**
+ * Copies a live source with SQLite's online backup API. The source is opened read-only and
+ * only read-locked during each step. A write by another connection makes SQLite restart the
+ * copy, so the result is always one consistent state. On failure the partial file is removed.
+ */
+export async function snapshotSource(options: SnapshotOptions): Promise<{ pages: number }> {
+  const io = options.io ?? defaultIo;
+  const pagesPerStep = options.pagesPerStep ?? 1_024;
+  const phase = `snapshot ${options.role}`;
+  const source = openReadOnly(options.sourcePath, options.busyTimeoutMs);
+  let lastDone = 0;
+  let restarts = 0;
+  let pages = 0;
+  try {
+    const result = await source.backup(options.destPath, {
+      progress: ({ totalPages, remainingPages }) => {
+        const done = totalPages - remainingPages;
+        if (done < lastDone) restarts++;
+        lastDone = done;
+        io.beforeSnapshotStep?.(options.role, done);
+        options.onProgress?.({ phase, done, total: totalPages, unit: "pages" });
+        return restarts >= MAX_RESTARTS ? 0x7fffffff : pagesPerStep;
+      },
+    });
+    pages = result.totalPages;
+    options.onProgress?.({ phase, done: pages, total: pages, unit: "pages" });
+  } catch (error) {
+    removeSnapshotFiles(options.destPath);
+    throw error;
+  } finally {
+    source.close();
+  }
+  try {
+    makeStandalone(options.destPath);
+  } catch (error) {
+    removeSnapshotFiles(options.destPath);
+    throw error;
+  }
+  return { pages };
+}
+
+/**
+ * A copy of a WAL source keeps the WAL flag in its header; switching the copy to a rollback
+ * journal makes it one self-contained file that read-only opens never add -wal/-shm files to.
+ */
+function makeStandalone(path: string): void {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.pragma("journal_mode = DELETE");
+  } finally {
+    db.close();
+  }
+}
+
+export function removeSnapshotFiles(path: string): void {
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+}

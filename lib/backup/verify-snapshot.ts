@@ -1,0 +1,103 @@
+import { renameSync } from "node:fs";
+import path from "node:path";
+import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
+import { countCategorized } from "./categorization-count";
+import { fileSha256, fingerprintDatabase, integrityCheck } from "./fingerprint";
+import type { SourceManifest } from "./manifest";
+import { restoreTest } from "./restore-test";
+import { snapshotSource } from "./snapshot";
+import { checkSourceFreeze } from "./freeze";
+import { openReadOnly, ROLE_LABEL, toOwnerFacing, type BackupIo, type SourceRole } from "./source-access";
+
+export type VerifiedSnapshot = SourceManifest & { categorizedKeys: string[] };
+
+/**
+ * One source, start to finish: snapshot to `<role>.db.partial`, integrity check, fingerprint,
+ * categorization count, restore test; only then renamed to `<role>.db`. Last, the live source
+ * is re-read to show it did not move while we copied it.
+ */
+export async function snapshotAndVerify(options: {
+  role: SourceRole;
+  sourcePath: string;
+  dir: string;
+  io?: BackupIo;
+  busyTimeoutMs?: number;
+  onProgress?: ProgressReporter;
+}): Promise<VerifiedSnapshot> {
+  const { role, sourcePath, dir, onProgress } = options;
+  const label = ROLE_LABEL[role];
+  const snapshotFile = `${role}.db`;
+  const partial = path.join(dir, `${snapshotFile}.partial`);
+  try {
+    await snapshotSource({
+      role,
+      sourcePath,
+      destPath: partial,
+      io: options.io,
+      busyTimeoutMs: options.busyTimeoutMs,
+      onProgress,
+    });
+  } catch (error) {
+    throw mapSnapshotError(role, sourcePath, dir, error);
+  }
+  const db = openReadOnly(partial);
+  let integrity: string;
+  let fingerprint;
+  let categorized;
+  try {
+    onProgress?.({ phase: `integrity ${role}`, done: 0, total: 1, unit: "checks" });
+    integrity = integrityCheck(db);
+    onProgress?.({ phase: `integrity ${role}`, done: 1, total: 1, unit: "checks" });
+    if (integrity !== "ok") {
+      throw new OwnerFacingError(
+        `${label} database is damaged (integrity check: ${integrity.slice(0, 160)}): ${sourcePath}`,
+        "source_damaged",
+      );
+    }
+    fingerprint = await fingerprintDatabase(db, { phase: `fingerprint ${role}`, onProgress });
+    categorized = await countCategorized(db, { phase: `categorization ${role}`, onProgress });
+  } catch (error) {
+    throw toOwnerFacing(role, sourcePath, error);
+  } finally {
+    db.close();
+  }
+  const file = await fileSha256(partial);
+  const restore = await restoreTest({
+    snapshotPath: partial,
+    tempPath: path.join(dir, `${role}.restore-test.db`),
+    expected: { sha256: file.sha256, fingerprint: fingerprint.fingerprint },
+    phase: `restore test ${role}`,
+    onProgress,
+  });
+  if (!restore.ok) throw new OwnerFacingError(`${label} restore test failed: ${restore.detail}`, "restore_failed");
+  renameSync(partial, path.join(dir, snapshotFile));
+  const stable = await checkSourceFreeze(role, sourcePath, fingerprint.tables, path.join(dir, snapshotFile), options);
+  return {
+    role,
+    sourcePath,
+    snapshotFile,
+    sha256: file.sha256,
+    sizeBytes: file.sizeBytes,
+    integrity,
+    tables: fingerprint.tables,
+    fingerprint: fingerprint.fingerprint,
+    categorized: categorized.count,
+    categorizedKeys: categorized.keys,
+    restoreTest: restore,
+    stableAfterSnapshot: { ok: stable.ok, detail: stable.detail },
+  };
+}
+
+function mapSnapshotError(role: SourceRole, sourcePath: string, dir: string, error: unknown): OwnerFacingError {
+  const code = String((error as { code?: unknown })?.code ?? "");
+  if (code === "ENOSPC" || code.startsWith("SQLITE_FULL")) {
+    return new OwnerFacingError(
+      `Backup disk is full: the ${ROLE_LABEL[role]} snapshot could not be written to ${dir}`,
+      "disk_full",
+    );
+  }
+  if (code === "EROFS" || (code === "EACCES" && !String((error as Error).message).includes(sourcePath))) {
+    return new OwnerFacingError(`Backup folder is not writable: ${dir} (${code})`, "backup_dir_unwritable");
+  }
+  return toOwnerFacing(role, sourcePath, error);
+}
