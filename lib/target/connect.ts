@@ -47,8 +47,9 @@ export function toTargetError(error: unknown, databaseUrl: string): unknown {
     );
   }
   if (code === "3D000") {
+    const [host, database] = where.split("/");
     return new OwnerFacingError(
-      `The database ${where} does not exist; create it first (3D000).`,
+      `The database "${database}" does not exist on ${host}; create it first (3D000).`,
       "target_database_missing",
     );
   }
