@@ -12,8 +12,10 @@ describe("toBoolean", () => {
   });
 
   it("reads 'true'/'false' in any case without an issue", () => {
-    for (const input of ["true", "TRUE", "True", " t ", "yes", "Y", "on"]) expect(toBoolean(input)).toEqual({ value: true });
-    for (const input of ["false", "FALSE", "False", "f", "no", "N", "off"]) expect(toBoolean(input)).toEqual({ value: false });
+    for (const input of ["true", "TRUE", "True", " t ", "yes", "Y", "on"])
+      expect(toBoolean(input)).toEqual({ value: true });
+    for (const input of ["false", "FALSE", "False", "f", "no", "N", "off"])
+      expect(toBoolean(input)).toEqual({ value: false });
   });
 
   it("passes JS booleans through", () => {

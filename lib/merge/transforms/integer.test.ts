@@ -28,7 +28,8 @@ describe("toInteger", () => {
   });
 
   it("reports separators in other places", () => {
-    for (const input of ["1,23", "12,34,567", "1,2345", ",123"]) expect(toInteger(input).issue?.reason).toBe("invalid_value");
+    for (const input of ["1,23", "12,34,567", "1,2345", ",123"])
+      expect(toInteger(input).issue?.reason).toBe("invalid_value");
   });
 
   it("keeps bigints beyond 2^53 exact as decimal strings", () => {

@@ -38,12 +38,14 @@ describe("parsePythonLiteral", () => {
   });
 
   it("reads triple-quoted strings with newlines and lone quotes", () => {
-    expect(parse("'''line 1\nit's \"line\" 2'''")).toBe("line 1\nit's \"line\" 2");
+    expect(parse("'''line 1\nit's \"line\" 2'''")).toBe('line 1\nit\'s "line" 2');
     expect(parse('"""a""b"""')).toBe('a""b');
   });
 
   it("reads numbers: int, float, negative, exponent, underscores", () => {
-    expect(parse("[1, -2, +3, 1.5, -0.25, .5, 5., 1e3, 2.5E-2, 1_000]")).toEqual([1, -2, 3, 1.5, -0.25, 0.5, 5, 1000, 0.025, 1000]);
+    expect(parse("[1, -2, +3, 1.5, -0.25, .5, 5., 1e3, 2.5E-2, 1_000]")).toEqual([
+      1, -2, 3, 1.5, -0.25, 0.5, 5, 1000, 0.025, 1000,
+    ]);
   });
 
   it("keeps integers beyond 2^53 exact as bigint", () => {
@@ -55,7 +57,10 @@ describe("parsePythonLiteral", () => {
   });
 
   it("reads nested dicts, lists and tuples with trailing commas", () => {
-    expect(parse("{'a': {'b': [1, (2, 3), ()], 'c': (4,),}, 'd': [],}")).toEqual({ a: { b: [1, [2, 3], []], c: [4] }, d: [] });
+    expect(parse("{'a': {'b': [1, (2, 3), ()], 'c': (4,),}, 'd': [],}")).toEqual({
+      a: { b: [1, [2, 3], []], c: [4] },
+      d: [],
+    });
     expect(parse("(1)")).toBe(1);
   });
 
@@ -84,7 +89,14 @@ describe("parsePythonLiteral", () => {
       [[], {}, [{}], "é😀\t"],
       { nested: { deeper: { deepest: [1, 2, 3] } } },
     ];
-    for (const sample of samples) expect(parse(JSON.stringify(sample).replace(/\btrue\b/g, "True").replace(/\bnull\b/g, "None"))).toEqual(sample);
+    for (const sample of samples)
+      expect(
+        parse(
+          JSON.stringify(sample)
+            .replace(/\btrue\b/g, "True")
+            .replace(/\bnull\b/g, "None"),
+        ),
+      ).toEqual(sample);
   });
 
   it("reports an error with its position and never evaluates", () => {

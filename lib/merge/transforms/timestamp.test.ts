@@ -61,7 +61,20 @@ describe("parseTimestamp", () => {
   });
 
   it("turns anything else into NULL plus invalid_value keeping the original", () => {
-    for (const input of ["yesterday", "2024-13-01", "2024-02-30", "2024-02-30 10:00:00", "2024-03-05 25:00:00", "2024-03-05 10:61", "05/03/2024", "2024-03-05T10:00:00+25:00", "1e9", true, {}, Number.NaN]) {
+    for (const input of [
+      "yesterday",
+      "2024-13-01",
+      "2024-02-30",
+      "2024-02-30 10:00:00",
+      "2024-03-05 25:00:00",
+      "2024-03-05 10:61",
+      "05/03/2024",
+      "2024-03-05T10:00:00+25:00",
+      "1e9",
+      true,
+      {},
+      Number.NaN,
+    ]) {
       const result = parseTimestamp(input, "published_at");
       expect(result.value).toBeNull();
       expect(result.issue).toMatchObject({ reason: "invalid_value", field: "published_at", original: input });

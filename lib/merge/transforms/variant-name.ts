@@ -14,7 +14,10 @@ export function normalizeVariantName(input: unknown, field?: string): Transforme
   if (typeof input !== "string") {
     return lossy(null, "invalid_value", input, `variant name is not text: ${preview(input)}`, field);
   }
-  const spelled = input.trim().toLowerCase().replace(/[\s_-]+/g, "-");
+  const spelled = input
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "-");
   const value = spelled.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   if (value === "") return lossy(null, "invalid_value", input, `empty variant name: ${preview(input)}`, field);
   if (value !== spelled.replace(/^-+|-+$/g, "")) {
