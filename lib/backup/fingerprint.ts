@@ -64,10 +64,14 @@ export async function fingerprintTable(
   return { name: shape.name, columns: shape.columns, rowCount, fingerprint: hash.digest("hex") };
 }
 
-/** `PRAGMA integrity_check` joined into one line ("ok" when healthy). */
+/** `PRAGMA integrity_check` as one line ("ok" when healthy); SQLite's rows may hold newlines. */
 export function integrityCheck(db: Database.Database): string {
   const rows = db.prepare("PRAGMA integrity_check(20)").pluck().all() as string[];
-  return rows.join("; ");
+  return rows
+    .flatMap((row) => row.split("\n"))
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && line !== "*** in database main ***")
+    .join("; ");
 }
 
 /** SHA-256 and size of a file, streamed so a 1 GB file needs no 1 GB of memory. */

@@ -14,6 +14,8 @@ export type RunBackupOptions = {
   /** test seams (unreadable source, full disk); see BackupIo */
   io?: BackupIo;
   busyTimeoutMs?: number;
+  /** snapshot pages per backup step (the source is unlocked between steps) */
+  pagesPerStep?: number;
 };
 
 export type RunBackupResult = {

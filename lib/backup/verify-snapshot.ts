@@ -22,6 +22,7 @@ export async function snapshotAndVerify(options: {
   dir: string;
   io?: BackupIo;
   busyTimeoutMs?: number;
+  pagesPerStep?: number;
   onProgress?: ProgressReporter;
 }): Promise<VerifiedSnapshot> {
   const { role, sourcePath, dir, onProgress } = options;
@@ -35,6 +36,7 @@ export async function snapshotAndVerify(options: {
       destPath: partial,
       io: options.io,
       busyTimeoutMs: options.busyTimeoutMs,
+      pagesPerStep: options.pagesPerStep,
       onProgress,
     });
   } catch (error) {

@@ -1,0 +1,84 @@
+import { rmSync, utimesSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeTempDir } from "@/test/support/temp-dir";
+import { OwnerFacingError } from "@/lib/workflow/types";
+import { assertSourcesUnchangedSinceBackup, checkFreeze } from "./freeze";
+import { runBackup } from "./run-backup";
+import { createLegacyDb } from "./test-fixtures";
+
+describe("freeze proof", () => {
+  const temps: Array<{ cleanup(): void }> = [];
+  afterEach(() => temps.splice(0).forEach((temp) => temp.cleanup()));
+
+  async function backedUp() {
+    const temp = makeTempDir();
+    temps.push(temp);
+    const sources = { nas: path.join(temp.dir, "nas.db"), dashboard: path.join(temp.dir, "dashboard.db") };
+    createLegacyDb(sources.nas, { rows: 60, journalMode: "wal" });
+    createLegacyDb(sources.dashboard, { rows: 60 });
+    const { manifest } = await runBackup({
+      sources,
+      backupsDir: path.join(temp.dir, "backups"),
+      expectedCategorized: 5,
+    });
+    return { sources, manifest };
+  }
+
+  it("fails when the NAS wrote after the snapshot, naming the table and how many rows changed", async () => {
+    const { sources, manifest } = await backedUp();
+    const nas = new Database(sources.nas);
+    nas.exec(`
+      UPDATE content SET title = 'retitled' WHERE id IN ('yt:vid00000001', 'yt:vid00000002');
+      DELETE FROM content WHERE id = 'yt:vid00000003';
+      INSERT INTO content (id, title) VALUES ('yt:zzzzzzzzzzz', 'new video');`);
+    nas.close();
+
+    const result = await checkFreeze({ sources, manifest });
+    expect(result.ok).toBe(false);
+    const changed = result.sources.find((source) => source.role === "nas")!;
+    expect(changed.changes).toEqual([
+      {
+        table: "content",
+        kind: "rows",
+        added: 1,
+        removed: 1,
+        changed: 2,
+        detail: "4 rows changed (1 added, 1 removed, 2 changed)",
+      },
+    ]);
+    expect(result.sources.find((source) => source.role === "dashboard")!.ok).toBe(true);
+    const refusal = await assertSourcesUnchangedSinceBackup({ sources, manifest }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(OwnerFacingError);
+    expect(refusal).toMatchObject({
+      code: "source_changed",
+      message: "source changed since backup: NAS content 4 rows changed (1 added, 1 removed, 2 changed)",
+    });
+  });
+
+  it("passes when only the layout or mtime changed (VACUUM, touch): the proof is logical", async () => {
+    const { sources, manifest } = await backedUp();
+    const db = new Database(sources.dashboard);
+    db.exec("VACUUM");
+    db.close();
+    utimesSync(sources.nas, new Date(), new Date(Date.now() + 60_000));
+    const result = await checkFreeze({ sources, manifest });
+    expect(result).toMatchObject({ ok: true, detail: "sources unchanged since the backup" });
+    await expect(assertSourcesUnchangedSinceBackup({ sources, manifest })).resolves.toBeUndefined();
+  });
+
+  it("names added and removed tables, and still reports counts when the snapshot file is gone", async () => {
+    const { sources, manifest } = await backedUp();
+    const db = new Database(sources.dashboard);
+    db.exec(
+      "DROP TABLE content_summaries; CREATE TABLE extra (a); INSERT INTO extra VALUES (1); DELETE FROM summary_variants WHERE id <= 3",
+    );
+    db.close();
+    rmSync(path.join(manifest.backupDir, "dashboard.db"));
+    const result = await checkFreeze({ sources, manifest });
+    expect(result.detail).toBe(
+      "Dashboard changed since the backup: content_summaries table removed (0 rows), extra table added (1 rows), summary_variants rows changed (60 → 57 rows; snapshot missing, no row detail)",
+    );
+  });
+});
