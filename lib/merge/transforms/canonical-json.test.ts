@@ -36,9 +36,24 @@ describe("canonicalJson", () => {
   it("refuses what JSON cannot say instead of hashing something ambiguous", () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    for (const value of [Number.NaN, Infinity, () => 1, Symbol("s"), Buffer.from("x"), cyclic, new Date("nope")]) {
+    for (const value of [
+      Number.NaN,
+      Infinity,
+      () => 1,
+      Symbol("s"),
+      Buffer.from("x"),
+      cyclic,
+      new Date("nope"),
+      new Map([["a", 1]]),
+      new Set([1]),
+    ]) {
       expect(() => canonicalJson(value)).toThrow(TypeError);
     }
+  });
+
+  it("accepts objects without a prototype", () => {
+    const value = Object.assign(Object.create(null), { b: 1, a: 2 });
+    expect(canonicalJson(value)).toBe('{"a":2,"b":1}');
   });
 
   it("allows the same object twice when it is not a cycle", () => {

@@ -34,6 +34,11 @@ function write(value: unknown, seen: Set<object>): string {
     return JSON.stringify(value.toISOString());
   }
   if (value instanceof Uint8Array) throw new TypeError("canonicalJson: encode bytes explicitly (e.g. base64) first");
+  const prototype = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) {
+    // a Map, Set or class instance would otherwise hash as "{}" whatever it holds
+    throw new TypeError(`canonicalJson: cannot encode a ${prototype?.constructor?.name ?? "object"}`);
+  }
   const object = value as object;
   if (seen.has(object)) throw new TypeError("canonicalJson: cyclic structure");
   seen.add(object);
@@ -44,7 +49,8 @@ function write(value: unknown, seen: Set<object>): string {
     const keys = Object.keys(object)
       .filter((key) => (object as Record<string, unknown>)[key] !== undefined)
       .sort();
-    out = `{${keys.map((key) => `${JSON.stringify(key)}:${write((object as Record<string, unknown>)[key], seen)}`).join(",")}}`;
+    const record = object as Record<string, unknown>;
+    out = `{${keys.map((key) => `${JSON.stringify(key)}:${write(record[key], seen)}`).join(",")}}`;
   }
   seen.delete(object);
   return out;

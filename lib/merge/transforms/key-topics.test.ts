@@ -24,6 +24,15 @@ describe("toKeyTopics", () => {
     expect(toKeyTopics('"AI"')).toEqual({ value: ["AI"] });
   });
 
+  it("reads a comma list of quoted topics", () => {
+    expect(toKeyTopics('"AI", "Machine learning, applied"')).toEqual({ value: ["AI", "Machine learning, applied"] });
+    expect(toKeyTopics("'AI', 'ML'")).toEqual({ value: ["AI", "ML"] });
+  });
+
+  it("reads a topic that merely begins with a quote as plain text", () => {
+    expect(toKeyTopics("'90s music, synths")).toEqual({ value: ["'90s music", "synths"] });
+  });
+
   it("keeps order and duplicates", () => {
     expect(toKeyTopics("b, a, b")).toEqual({ value: ["b", "a", "b"] });
   });

@@ -116,5 +116,7 @@ describe("toQuarantineRaw / fromQuarantineRaw", () => {
 
   it("refuses values it cannot encode", () => {
     expect(() => toQuarantineRaw({ f: () => 1 })).toThrow(TypeError);
+    expect(() => toQuarantineRaw({ d: new Date() })).toThrow(TypeError);
+    expect(() => toQuarantineRaw({ m: new Map() })).toThrow(TypeError);
   });
 });

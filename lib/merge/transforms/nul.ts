@@ -78,7 +78,8 @@ export function cleanJsonValue(input: unknown, field?: string): Transformed<unkn
  * - Buffer / Uint8Array (SQLite BLOB) → {"$blob_b64": …} so it comes back as bytes, not text
  * - bigint (SQLite INTEGER beyond 2^53 read with safeIntegers) → {"$bigint": "digits"}
  * - NaN / ±Infinity (SQLite REAL) → {"$number": "NaN" | "Infinity" | "-Infinity"}
- * - an object that itself looks like a marker → {"$object": …}; keys JSONB cannot hold → {"$entries": [[k, v], …]}
+ * - an object that itself looks like a marker → {"$object": …}
+ * - an object with keys JSONB cannot hold → {"$entries": [[key, value], …]}
  */
 const MARKERS = ["$bytes_b64", "$utf16_b64", "$blob_b64", "$bigint", "$number", "$object", "$entries"] as const;
 
@@ -99,7 +100,8 @@ export function toQuarantineRaw(input: unknown): QuarantineRaw {
   }
   if (input instanceof Uint8Array) return { $blob_b64: Buffer.from(input).toString("base64") };
   if (Array.isArray(input)) return input.map(toQuarantineRaw);
-  if (typeof input === "object") {
+  const prototype = typeof input === "object" ? Object.getPrototypeOf(input) : undefined;
+  if (prototype === Object.prototype || prototype === null) {
     const entries = Object.entries(input);
     if (entries.some(([key]) => isUnstorableText(key))) {
       return { $entries: entries.map(([key, value]) => [toQuarantineRaw(key), toQuarantineRaw(value)]) };
@@ -116,7 +118,8 @@ export function toQuarantineRaw(input: unknown): QuarantineRaw {
     const looksLikeMarker = entries.length === 1 && (MARKERS as readonly string[]).includes(entries[0][0]);
     return looksLikeMarker ? { $object: out } : out;
   }
-  throw new TypeError(`toQuarantineRaw: cannot encode a ${typeof input}`);
+  // a Date, Map or class instance would otherwise become "{}" and the row would not be recoverable
+  throw new TypeError(`toQuarantineRaw: cannot encode a ${prototype?.constructor?.name ?? typeof input}`);
 }
 
 export function fromQuarantineRaw(raw: unknown): unknown {

@@ -73,6 +73,20 @@ describe("extractSummaryText", () => {
     });
   });
 
+  it("reads a list of strings as bullets, in JSON or Python form", () => {
+    expect(extractSummaryText('["one", "two"]')).toMatchObject({ text: "- one\n- two", format: "json", issues: [] });
+    expect(extractSummaryText("['one', '- two']")).toMatchObject({ text: "- one\n- two", format: "python" });
+  });
+
+  it("keeps text that starts with a bracket but is no list as plain text", () => {
+    expect(extractSummaryText("[Music] The intro.")).toMatchObject({
+      text: "[Music] The intro.",
+      format: "plain",
+      issues: [],
+    });
+    expect(extractSummaryText("[1, 2]")).toMatchObject({ text: "[1, 2]", format: "plain" });
+  });
+
   it("reports a dict with no text key, with text NULL but the dict kept", () => {
     const result = extractSummaryText("{'model': 'gpt', 'tokens': 12}", "summary_text");
     expect(result.text).toBeNull();

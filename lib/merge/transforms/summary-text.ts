@@ -31,7 +31,10 @@ export type SummaryExtraction = {
   /** the dict key the text came from, e.g. "comprehensive"; null for plain text */
   sourceKey: string | null;
   format: SummaryFormat;
-  /** the dict, cleaned for JSONB (may hold bigint from a Python literal: serialize with canonicalJson); undefined unless the value was a dict */
+  /**
+   * the dict, cleaned for JSONB; undefined unless the value was a dict. It may hold a bigint from
+   * a Python literal, so serialize it with canonicalJson, not JSON.stringify.
+   */
   parsed?: Record<string, unknown>;
   variants: SummaryVariantText[];
   issues: TransformIssue[];
@@ -61,6 +64,9 @@ export function extractSummaryText(input: unknown, field?: string): SummaryExtra
     } else if (structured && typeof structured.value === "string") {
       plain = structured.value;
       format = "json";
+    } else if (structured && isStringList(structured.value) && structured.value.length > 0) {
+      plain = textOf(structured.value, 0) ?? "";
+      format = structured.format;
     } else {
       plain = input;
       if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
@@ -104,14 +110,18 @@ function finish(text: string, original: unknown, issues: TransformIssue[], field
 
 function parseStructured(text: string): { value: unknown; format: "json" | "python" } | undefined {
   const first = text[0];
-  if (first !== "{" && first !== '"') return undefined;
+  if (first !== "{" && first !== "[" && first !== '"') return undefined;
   try {
     return { value: JSON.parse(text), format: "json" };
   } catch {
-    if (first !== "{") return undefined;
+    if (first === '"') return undefined;
     const python = parsePythonLiteral(text);
     return python.ok ? { value: python.value, format: "python" } : undefined;
   }
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
 
 function isDict(value: unknown): value is Record<string, unknown> {

@@ -38,6 +38,16 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp("2024-02-29")).toEqual({ value: "2024-02-29T00:00:00.000000Z" });
   });
 
+  it("reads yt-dlp's compact YYYYMMDD text as a date", () => {
+    expect(parseTimestamp("20240305")).toEqual({ value: "2024-03-05T00:00:00.000000Z" });
+    expect(parseTimestamp("19991231")).toEqual({ value: "1999-12-31T00:00:00.000000Z" });
+  });
+
+  it("reads an eight-digit value that is not a date as epoch seconds", () => {
+    expect(value("20241399")).toBe("1970-08-23T06:36:39.000000Z");
+    expect(value("12345678")).toBe("1970-05-23T21:21:18.000000Z");
+  });
+
   it("reads epoch seconds as number, numeric string, float and bigint", () => {
     expect(parseTimestamp(1700000000)).toEqual({ value: "2023-11-14T22:13:20.000000Z" });
     expect(value("1700000000")).toBe("2023-11-14T22:13:20.000000Z");

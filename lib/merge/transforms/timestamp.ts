@@ -8,7 +8,9 @@ import { isNullish, lossy, ok, preview, type Transformed } from "./types";
  * microseconds. Rules:
  * - `YYYY-MM-DD HH:MM[:SS[.f]]` without a zone is UTC (SQLite's CURRENT_TIMESTAMP is UTC);
  * - ISO-8601 with `T` or a space, optional fraction, zone `Z`, `±HH:MM`, `±HHMM`, `±HH` or ` UTC`;
- * - a date alone is midnight UTC;
+ * - a date alone is midnight UTC, also as the compact text `YYYYMMDD` that yt-dlp writes for
+ *   `upload_date` (years 1900–2099 only: read as epoch seconds it would be a 1970–1973 instant,
+ *   which this data cannot contain);
  * - epoch numbers (number, bigint or numeric string, integer or fractional): |n| < 1e11 are
  *   seconds, 1e11 ≤ |n| < 1e14 milliseconds (1e11 s would be the year 5138, while 1e11 ms is 1973,
  *   so the ranges cannot be confused for this data); larger is invalid;
@@ -31,6 +33,11 @@ export function parseTimestamp(input: unknown, field?: string): Transformed<stri
   if (typeof input !== "string") return invalid(`not a timestamp (${typeof input})`);
 
   const text = input.trim();
+  const compact = /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(text);
+  if (compact) {
+    const date = parseTimestamp(`${compact[1]}-${compact[2]}-${compact[3]}`, field);
+    if (date.value !== null) return date;
+  }
   if (/^[+-]?\d+(\.\d+)?$/.test(text)) return fromEpoch(text, input, field);
 
   const match = DATE_TIME.exec(text);
