@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import type Database from "better-sqlite3";
 import type { ProgressReporter } from "@/lib/workflow/types";
 import { countRows, listTables, scanTable, type TableShape } from "./table-scan";
@@ -75,12 +75,21 @@ export function integrityCheck(db: Database.Database): string {
 }
 
 /** SHA-256 and size of a file, streamed so a 1 GB file needs no 1 GB of memory. */
-export async function fileSha256(path: string): Promise<{ sha256: string; sizeBytes: number }> {
+export async function fileSha256(
+  path: string,
+  options: { phase?: string; onProgress?: ProgressReporter } = {},
+): Promise<{ sha256: string; sizeBytes: number }> {
   const hash = createHash("sha256");
+  const total = options.onProgress ? statSync(path).size : 0;
+  const report = (done: number) =>
+    options.onProgress?.({ phase: options.phase ?? "sha256", done, total, unit: "bytes" });
   let sizeBytes = 0;
+  report(0);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     hash.update(chunk as Buffer);
     sizeBytes += (chunk as Buffer).length;
+    if (sizeBytes % (64 << 20) < (chunk as Buffer).length) report(sizeBytes);
   }
+  report(sizeBytes);
   return { sha256: hash.digest("hex"), sizeBytes };
 }

@@ -56,6 +56,7 @@ describe("runBackup", () => {
           `integrity ${r}`,
           `fingerprint ${r}`,
           `categorization ${r}`,
+          `sha256 ${r}`,
           `restore test ${r} copy`,
           `restore test ${r}`,
           `freeze check ${r}`,

@@ -57,7 +57,7 @@ export async function runBackup(options: RunBackupOptions): Promise<RunBackupRes
       backupDir: dir,
       createdAt: createdAt.toISOString(),
       status: "verified",
-      sources: verified.map(({ categorizedKeys: _keys, ...source }) => source),
+      sources: verified.map(withoutKeys),
       categorizedUnion: union.size,
       expectedCategorized: options.expectedCategorized,
     };
@@ -72,6 +72,13 @@ export async function runBackup(options: RunBackupOptions): Promise<RunBackupRes
     manifestPath,
     manifest,
   };
+}
+
+/** The manifest keeps counts; the per-video keys were only needed for the union. */
+function withoutKeys(snapshot: VerifiedSnapshot): SourceManifest {
+  const copy: Partial<VerifiedSnapshot> = { ...snapshot };
+  delete copy.categorizedKeys;
+  return copy as SourceManifest;
 }
 
 function source(manifest: BackupManifest, role: "nas" | "dashboard"): SourceManifest {

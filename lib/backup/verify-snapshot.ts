@@ -63,7 +63,7 @@ export async function snapshotAndVerify(options: {
   } finally {
     db.close();
   }
-  const file = await fileSha256(partial);
+  const file = await fileSha256(partial, { phase: `sha256 ${role}`, onProgress });
   const restore = await restoreTest({
     snapshotPath: partial,
     tempPath: path.join(dir, `${role}.restore-test.db`),
