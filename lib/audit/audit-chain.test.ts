@@ -5,7 +5,15 @@ function chain(count: number): ChainedEntry[] {
   const entries: ChainedEntry[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= count; seq++) {
-    const content = { seq, at: `2026-11-25T00:00:0${seq}.000Z`, actor: "owner", step: "backup", action: "run", outcome: "ok", detail: "{}" };
+    const content = {
+      seq,
+      at: `2026-11-25T00:00:0${seq}.000Z`,
+      actor: "owner",
+      step: "backup",
+      action: "run",
+      outcome: "ok",
+      detail: "{}",
+    };
     const hash = entryHash(content, prevHash);
     entries.push({ ...content, prevHash, hash });
     prevHash = hash;

@@ -21,8 +21,7 @@ export function entryHash(content: AuditContent, prevHash: string): string {
 }
 
 export type ChainVerdict =
-  | { ok: true; entries: number; headHash: string }
-  | { ok: false; entries: number; brokenAt: number; reason: string };
+  { ok: true; entries: number; headHash: string } | { ok: false; entries: number; brokenAt: number; reason: string };
 
 /** Walks entries in seq order; reports the first entry whose link or hash does not hold. */
 export function verifyChain(entries: Iterable<ChainedEntry>): ChainVerdict {

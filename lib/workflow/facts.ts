@@ -46,8 +46,7 @@ export async function loadStepFacts(db: ControlDb): Promise<Record<StepId, StepF
       db.stepRun.findFirst({ where: { step, status: "passed" }, orderBy: { id: "desc" } }),
       db.approval.findFirst({ where: { step, revokedAt: null }, orderBy: { id: "desc" } }),
     ]);
-    const waivable = async (runId: number) =>
-      db.checkRecord.count({ where: { runId, ok: false, waivable: true } });
+    const waivable = async (runId: number) => db.checkRecord.count({ where: { runId, ok: false, waivable: true } });
     facts[step] = {
       latestRun: latest ? toRunFact(latest, await waivable(latest.id)) : undefined,
       latestPassedRun: latestPassed ? toRunFact(latestPassed, await waivable(latestPassed.id)) : undefined,

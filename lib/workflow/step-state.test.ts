@@ -32,7 +32,9 @@ describe("deriveStepStatuses", () => {
   });
 
   it("does not count an approval of other evidence", () => {
-    const statuses = deriveStepStatuses({ backup: { latestRun: run({ id: 2, evidenceHash: "h2" }), activeApproval: approval } });
+    const statuses = deriveStepStatuses({
+      backup: { latestRun: run({ id: 2, evidenceHash: "h2" }), activeApproval: approval },
+    });
     expect(statuses[0]?.state).toBe("passed");
     expect(statuses[1]?.state).toBe("locked");
   });

@@ -73,7 +73,8 @@ function ownState(fact: StepFacts): Pick<StepStatus, "state" | "reason" | "appro
       ? { state: "passed", reason: "Checks passed except one the owner must explain before approving." }
       : { state: "passed", reason: "All checks green: waiting for the owner's approval." };
   }
-  if (latestRun.status === "interrupted") return { state: "failed", reason: "The last run was interrupted; run it again." };
+  if (latestRun.status === "interrupted")
+    return { state: "failed", reason: "The last run was interrupted; run it again." };
   if (latestRun.status === "cancelled") return { state: "failed", reason: "The last run was cancelled; run it again." };
   return { state: "failed", reason: "The last run failed; see its checks." };
 }

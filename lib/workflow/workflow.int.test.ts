@@ -27,7 +27,9 @@ describe("workflow core", () => {
   });
 
   it("refuses to run a locked step and records no run", async () => {
-    await expect(runStepAction(ctx, { stepId: "schema", action: "apply", actor: "owner", execute: async () => green() })).rejects.toBeInstanceOf(WorkflowRefusal);
+    await expect(
+      runStepAction(ctx, { stepId: "schema", action: "apply", actor: "owner", execute: async () => green() }),
+    ).rejects.toBeInstanceOf(WorkflowRefusal);
     expect(await ctx.db.stepRun.count()).toBe(0);
   });
 
@@ -42,11 +44,16 @@ describe("workflow core", () => {
   it("refuses to approve a failed step", async () => {
     const failing: StepOutcome = { checks: [{ name: "integrity", ok: false, detail: "malformed" }], evidence: {} };
     await runStepAction(ctx, { stepId: "backup", action: "run", actor: "owner", execute: async () => failing });
-    await expect(approveStep(ctx, { stepId: "backup", actor: "owner" })).rejects.toThrow(/nothing to approve \(it is failed\)/);
+    await expect(approveStep(ctx, { stepId: "backup", actor: "owner" })).rejects.toThrow(
+      /nothing to approve \(it is failed\)/,
+    );
   });
 
   it("requires a note to approve over a failing waivable check", async () => {
-    const waivable: StepOutcome = { checks: [{ name: "count = 67", ok: false, waivable: true, detail: "66" }], evidence: {} };
+    const waivable: StepOutcome = {
+      checks: [{ name: "count = 67", ok: false, waivable: true, detail: "66" }],
+      evidence: {},
+    };
     await runStepAction(ctx, { stepId: "backup", action: "run", actor: "owner", execute: async () => waivable });
     await expect(approveStep(ctx, { stepId: "backup", actor: "owner" })).rejects.toThrow(/note/);
     await approveStep(ctx, { stepId: "backup", actor: "owner", note: "one video was deleted on purpose" });
@@ -54,12 +61,27 @@ describe("workflow core", () => {
   });
 
   it("revokes an approval and every later one when the evidence changes", async () => {
-    await runStepAction(ctx, { stepId: "backup", action: "run", actor: "owner", execute: async () => green({ snapshot: "a" }) });
+    await runStepAction(ctx, {
+      stepId: "backup",
+      action: "run",
+      actor: "owner",
+      execute: async () => green({ snapshot: "a" }),
+    });
     await approveStep(ctx, { stepId: "backup", actor: "owner" });
-    await runStepAction(ctx, { stepId: "schema", action: "apply", actor: "owner", execute: async () => green({ ddl: 1 }) });
+    await runStepAction(ctx, {
+      stepId: "schema",
+      action: "apply",
+      actor: "owner",
+      execute: async () => green({ ddl: 1 }),
+    });
     await approveStep(ctx, { stepId: "schema", actor: "owner" });
 
-    const result = await runStepAction(ctx, { stepId: "backup", action: "run", actor: "owner", execute: async () => green({ snapshot: "b" }) });
+    const result = await runStepAction(ctx, {
+      stepId: "backup",
+      action: "run",
+      actor: "owner",
+      execute: async () => green({ snapshot: "b" }),
+    });
     expect(result.revoked.sort()).toEqual(["backup", "schema"]);
     const statuses = await getStepStatuses(ctx);
     expect(statuses.slice(0, 2).map((s) => s.state)).toEqual(["passed", "locked"]);
@@ -69,22 +91,42 @@ describe("workflow core", () => {
 
   it("answers busy to a second action while one holds the lease", async () => {
     const lease = await acquireLease(ctx.db, "run backup");
-    await expect(runStepAction(ctx, { stepId: "backup", action: "run", actor: "cli", execute: async () => green() })).rejects.toThrow(/Busy/);
+    await expect(
+      runStepAction(ctx, { stepId: "backup", action: "run", actor: "cli", execute: async () => green() }),
+    ).rejects.toThrow(/Busy/);
     await lease.release();
-    await expect(runStepAction(ctx, { stepId: "backup", action: "run", actor: "cli", execute: async () => green() })).resolves.toMatchObject({ status: "passed" });
+    await expect(
+      runStepAction(ctx, { stepId: "backup", action: "run", actor: "cli", execute: async () => green() }),
+    ).resolves.toMatchObject({ status: "passed" });
   });
 
   it("records a failed run with the owner-facing message when the engine throws", async () => {
     const { OwnerFacingError } = await import("./types");
     await expect(
-      runStepAction(ctx, { stepId: "backup", action: "run", actor: "owner", execute: async () => { throw new OwnerFacingError("NAS database not found: /x/nas.db"); } }),
+      runStepAction(ctx, {
+        stepId: "backup",
+        action: "run",
+        actor: "owner",
+        execute: async () => {
+          throw new OwnerFacingError("NAS database not found: /x/nas.db");
+        },
+      }),
     ).rejects.toThrow("NAS database not found");
     const run = await ctx.db.stepRun.findFirst();
     expect(run).toMatchObject({ status: "failed", error: "NAS database not found: /x/nas.db" });
   });
 
   it("marks a run whose process died as interrupted", async () => {
-    await ctx.db.stepRun.create({ data: { step: "backup", action: "run", status: "running", actor: "owner", startedAt: new Date().toISOString(), leaseHolder: "gone" } });
+    await ctx.db.stepRun.create({
+      data: {
+        step: "backup",
+        action: "run",
+        status: "running",
+        actor: "owner",
+        startedAt: new Date().toISOString(),
+        leaseHolder: "gone",
+      },
+    });
     const statuses = await getStepStatuses(ctx);
     expect(statuses[0]).toMatchObject({ state: "failed", reason: expect.stringMatching(/interrupted/) });
   });

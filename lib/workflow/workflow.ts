@@ -66,7 +66,13 @@ export async function revokeApprovalsFrom(ctx: AppContext, from: StepId, reason:
       where: { id: approval.id, revokedAt: null },
       data: { revokedAt: new Date().toISOString(), revokedReason: reason },
     });
-    await appendAudit(ctx.db, { actor, step: approval.step, action: "approval", outcome: "revoked", detail: { reason } });
+    await appendAudit(ctx.db, {
+      actor,
+      step: approval.step,
+      action: "approval",
+      outcome: "revoked",
+      detail: { reason },
+    });
   }
   return active.map((approval) => approval.step);
 }
@@ -96,7 +102,10 @@ export async function approveStep(ctx: AppContext, input: ApproveInput, gate?: (
       const gateChecks = gate ? await gate() : [];
       const failed = gateChecks.filter((check) => !check.ok);
       if (failed.length > 0) {
-        throw new WorkflowRefusal(`Refused: ${failed.map((check) => `${check.name}: ${check.detail}`).join("; ")}`, "gate");
+        throw new WorkflowRefusal(
+          `Refused: ${failed.map((check) => `${check.name}: ${check.detail}`).join("; ")}`,
+          "gate",
+        );
       }
       const approval = await ctx.db.approval.create({
         data: {
@@ -134,7 +143,12 @@ export type RunResult = { runId: number; status: "passed" | "failed"; checks: Ch
 
 export function evidenceHashOf(outcome: StepOutcome): string {
   return canonicalHash({
-    checks: outcome.checks.map(({ name, ok, waivable, evidence }) => ({ name, ok, waivable: waivable ?? false, evidence })),
+    checks: outcome.checks.map(({ name, ok, waivable, evidence }) => ({
+      name,
+      ok,
+      waivable: waivable ?? false,
+      evidence,
+    })),
     evidence: outcome.evidence,
   });
 }
@@ -155,7 +169,14 @@ export async function runStepAction(ctx: AppContext, input: RunInput): Promise<R
 async function executeRun(ctx: AppContext, { stepId, action, actor, execute }: RunInput): Promise<RunResult> {
   const lease = await ctx.db.lease.findUnique({ where: { name: "workflow" } });
   const run = await ctx.db.stepRun.create({
-    data: { step: stepId, action, status: "running", actor, startedAt: new Date().toISOString(), leaseHolder: lease?.holder },
+    data: {
+      step: stepId,
+      action,
+      status: "running",
+      actor,
+      startedAt: new Date().toISOString(),
+      leaseHolder: lease?.holder,
+    },
   });
   await appendAudit(ctx.db, { actor, step: stepId, action, outcome: "started", detail: { runId: run.id } });
   let lastWrite = 0;
@@ -163,7 +184,10 @@ async function executeRun(ctx: AppContext, { stepId, action, actor, execute }: R
     if (Date.now() - lastWrite < 300 && progress.done < progress.total) return;
     lastWrite = Date.now();
     void ctx.db.stepRun
-      .update({ where: { id: run.id }, data: { progress: JSON.stringify({ ...progress, at: new Date().toISOString() }) } })
+      .update({
+        where: { id: run.id },
+        data: { progress: JSON.stringify({ ...progress, at: new Date().toISOString() }) },
+      })
       .catch(() => undefined);
   };
   let outcome: StepOutcome;
@@ -176,8 +200,19 @@ async function executeRun(ctx: AppContext, { stepId, action, actor, execute }: R
       where: { id: run.id },
       data: { status: "failed", finishedAt: new Date().toISOString(), error: message },
     });
-    const revoked = await revokeApprovalsFrom(ctx, stepId, `a new run of step "${stepId}" failed (run #${run.id})`, actor);
-    await appendAudit(ctx.db, { actor, step: stepId, action, outcome: "failed", detail: { runId: run.id, error: message } });
+    const revoked = await revokeApprovalsFrom(
+      ctx,
+      stepId,
+      `a new run of step "${stepId}" failed (run #${run.id})`,
+      actor,
+    );
+    await appendAudit(ctx.db, {
+      actor,
+      step: stepId,
+      action,
+      outcome: "failed",
+      detail: { runId: run.id, error: message },
+    });
     throw Object.assign(new OwnerFacingError(message, "run-failed"), { runId: run.id, revoked });
   }
   const passed = outcome.checks.every((check) => check.ok || check.waivable);
@@ -228,7 +263,12 @@ export async function recordOwnerFact(ctx: AppContext, key: string, value: unkno
   await appendAudit(ctx.db, { actor, step, action: `record ${key}`, outcome: "ok", detail: { value } });
 }
 
-export async function readOwnerFact<T>(ctx: AppContext, key: string): Promise<{ value: T; updatedAt: string; updatedBy: string } | undefined> {
+export async function readOwnerFact<T>(
+  ctx: AppContext,
+  key: string,
+): Promise<{ value: T; updatedAt: string; updatedBy: string } | undefined> {
   const fact = await ctx.db.ownerFact.findUnique({ where: { key } });
-  return fact ? { value: JSON.parse(fact.value) as T, updatedAt: fact.updatedAt, updatedBy: fact.updatedBy } : undefined;
+  return fact
+    ? { value: JSON.parse(fact.value) as T, updatedAt: fact.updatedAt, updatedBy: fact.updatedBy }
+    : undefined;
 }

@@ -1,0 +1,29 @@
+import { Stepper } from "@/components/stepper";
+import { requireOwnerPage } from "@/app/_lib/owner";
+import { getStepStatuses } from "@/lib/workflow/workflow";
+
+export default async function OverviewPage() {
+  const ctx = await requireOwnerPage();
+  const steps = await getStepStatuses(ctx);
+  const current = steps.find((step) => step.state !== "approved");
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Move YTV2 to PostgreSQL</h1>
+        <p className="mt-1 max-w-3xl text-stone-700">
+          Six gated steps take both SQLite files (NAS and Dashboard) into one PostgreSQL database. Each step proves its
+          work with checks; you approve each gate. Nothing is deleted: source files are only read, and every action is
+          in the audit log.
+        </p>
+      </div>
+      {current ? (
+        <p className="rounded border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-950">
+          Next: step {current.number}, {current.title}. {current.reason}
+        </p>
+      ) : (
+        <p className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm">All six steps are approved.</p>
+      )}
+      <Stepper steps={steps} />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI with tsx, under the `react-server` condition so modules marked
+// `server-only` load as they do in the panel. The project root is passed on so the CLI finds
+// prisma/ and node_modules wherever it is started from.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const tsx = import.meta.resolve("tsx");
+const result = spawnSync(
+  process.execPath,
+  ["--conditions=react-server", "--import", tsx, path.join(root, "cli", "index.ts"), ...process.argv.slice(2)],
+  { stdio: "inherit", env: { ...process.env, CUTOVER_PROJECT_ROOT: process.env.CUTOVER_PROJECT_ROOT ?? root } },
+);
+process.exit(result.status ?? 1);

@@ -1,0 +1,62 @@
+import { createAppContext } from "../lib/app-context";
+import { getEnv } from "../lib/config/env";
+import { closeControlDb } from "../lib/control/control-db";
+import { parseArgs } from "./args";
+import { approveCommand } from "./commands/approve";
+import { loginLinkCommand } from "./commands/login-link";
+import { notYetAvailable } from "./commands/not-yet-available";
+import { statusCommand } from "./commands/status";
+import { exitWithError, UsageError } from "./output";
+
+const USAGE = `Usage: cutover <command> [options]
+
+  status [--json]                 the six steps, their states and what blocks them
+  approve <step> [--note TEXT]    approve a step whose checks passed (as the owner at this terminal)
+  login-link                      print a fresh one-time login link for the running panel
+  backup | schema [--dry-run] | plan [--json] | copy | verify [--json] | parity
+  flag <name> on|off | drill | scan <dir>… | archive | report [--out FILE]
+
+Steps: backup, schema, copy, parity, cutover, archive.
+Configuration comes from the environment (see README): DATABASE_URL, NAS_DB, DASHBOARD_DB,
+CUTOVER_DATA_DIR, EXPECTED_CATEGORIZED.`;
+
+const LATER = new Set([
+  "backup",
+  "schema",
+  "plan",
+  "copy",
+  "verify",
+  "parity",
+  "flag",
+  "drill",
+  "scan",
+  "archive",
+  "report",
+]);
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2), new Set(["note", "out"]));
+  if (!args.command || args.flags.has("help") || args.command === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const env = getEnv();
+  const ctx = createAppContext(env);
+  try {
+    switch (args.command) {
+      case "status":
+        return await statusCommand(ctx, args);
+      case "approve":
+        return await approveCommand(ctx, args);
+      case "login-link":
+        return loginLinkCommand(ctx);
+      default:
+        if (LATER.has(args.command)) return notYetAvailable(args.command);
+        throw new UsageError(`unknown command "${args.command}" (see: cutover help)`);
+    }
+  } finally {
+    await closeControlDb(ctx.paths.controlDb);
+  }
+}
+
+main().catch(exitWithError);

@@ -1,0 +1,19 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+export default [
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "data/**",
+      "generated/**",
+      "test-results/**",
+      "e2e/artifacts/**",
+      "bench-data/**",
+      "next-env.d.ts",
+    ],
+  },
+];
