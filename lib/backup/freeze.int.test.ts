@@ -81,4 +81,22 @@ describe("freeze proof", () => {
       "Dashboard changed since the backup: content_summaries table removed (0 rows), extra table added (1 rows), summary_variants rows changed (60 → 57 rows; snapshot missing, no row detail)",
     );
   });
+
+  it("refuses with the backup's own words when a source is gone or locked", async () => {
+    const { sources, manifest } = await backedUp();
+    const holder = new Database(sources.dashboard);
+    holder.exec("BEGIN EXCLUSIVE");
+    try {
+      await expect(checkFreeze({ sources, manifest, busyTimeoutMs: 50 })).rejects.toThrow(
+        `Dashboard database is locked by another process; stop it and retry: ${sources.dashboard}`,
+      );
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+    rmSync(sources.nas);
+    await expect(assertSourcesUnchangedSinceBackup({ sources, manifest })).rejects.toThrow(
+      `NAS database not found: ${sources.nas}`,
+    );
+  });
 });

@@ -4,7 +4,7 @@ import type Database from "better-sqlite3";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
 import { fingerprintDatabase, type TableFingerprint } from "./fingerprint";
 import type { BackupManifest } from "./manifest";
-import { openReadOnly, ROLE_LABEL, toOwnerFacing, type SourceRole } from "./source-access";
+import { defaultIo, openReadOnly, preflightSource, ROLE_LABEL, toOwnerFacing, type SourceRole } from "./source-access";
 import { diffTableRows, type RowDiff } from "./row-diff";
 import { listTables } from "./table-scan";
 
@@ -68,6 +68,8 @@ export async function checkSourceFreeze(
 ): Promise<SourceFreeze> {
   let live: Database.Database;
   try {
+    // Same refusals as the backup itself (missing, locked, not SQLite…), in the same words.
+    preflightSource(role, sourcePath, defaultIo, options.busyTimeoutMs);
     live = openReadOnly(sourcePath, options.busyTimeoutMs);
   } catch (error) {
     throw toOwnerFacing(role, sourcePath, error);

@@ -1,5 +1,6 @@
 /** Step 1 (Backup): the public surface the workflow core, UI and CLI use. */
-export { runBackup, buildChecks, buildEvidence, CHECK_NAMES } from "./run-backup";
+export { runBackup } from "./run-backup";
+export { buildChecks, buildEvidence, CHECK_NAMES } from "./backup-outcome";
 export type { RunBackupOptions, RunBackupResult } from "./run-backup";
 export { checkFreeze, assertSourcesUnchangedSinceBackup } from "./freeze";
 export type { FreezeResult, SourceFreeze, TableChange } from "./freeze";

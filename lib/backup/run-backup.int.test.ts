@@ -6,7 +6,8 @@ import { makeTempDir } from "@/test/support/temp-dir";
 import type { Progress } from "@/lib/workflow/types";
 import { checkFreeze } from "./freeze";
 import { listBackups, readManifest } from "./manifest";
-import { CHECK_NAMES, runBackup } from "./run-backup";
+import { CHECK_NAMES } from "./backup-outcome";
+import { runBackup } from "./run-backup";
 import { createLegacyDb, sha256File } from "./test-fixtures";
 
 describe("runBackup", () => {
