@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "../../../test/support/pos
 import { withTargetLock } from "../advisory-lock";
 import { applySchema } from "./apply";
 import { readCatalog } from "./catalog";
+import { SCHEMA_OBJECTS } from "./definition";
 import { planSchema } from "./plan";
 
 const dbs: TestDatabase[] = [];
@@ -84,6 +85,31 @@ describe("schema apply", () => {
     expect(rows).toEqual([{ title: "kept", has_audio: false }]);
   });
 
+  it("completes a schema whose DDL stopped halfway, whatever the point", async () => {
+    for (const cut of [1, 5, Math.floor(SCHEMA_OBJECTS.length / 2), SCHEMA_OBJECTS.length - 3]) {
+      const { client } = await freshClient();
+      for (const object of SCHEMA_OBJECTS.slice(0, cut)) await client.query(object.sql);
+      const result = await applySchema(client);
+      expect(result.before.conflicts, `cut at ${cut}`).toEqual([]);
+      expect(result.after.counts.present, `cut at ${cut}`).toBe(result.after.items.length);
+      expect((await applySchema(client)).changes, `cut at ${cut}`).toEqual([]);
+    }
+  });
+
+  it("rolls back everything when a statement fails partway", async () => {
+    const { client } = await freshClient();
+    // A content table with rows but no title: adding title NOT NULL fails after the functions were created.
+    await client.query("CREATE TABLE content (video_id TEXT PRIMARY KEY, id TEXT NOT NULL)");
+    await client.query("INSERT INTO content VALUES ('abcdefghijk', 'yt:abcdefghijk')");
+    const catalogBefore = await readCatalog(client);
+
+    await expect(applySchema(client)).rejects.toMatchObject({
+      code: "schema_apply_failed",
+      message: expect.stringMatching(/rolled back, nothing was changed: .*title.*\(23502\)/),
+    });
+    expect(await readCatalog(client)).toEqual(catalogBefore);
+  });
+
   it("refuses a conflicting pre-existing table and changes nothing", async () => {
     const { client } = await freshClient();
     await client.query("CREATE TABLE content (video_id INTEGER PRIMARY KEY, title TEXT)");
@@ -106,7 +132,13 @@ describe("schema apply", () => {
     const { client: holder, db } = await freshClient();
     const { client: second } = await freshClient(db);
     let release!: () => void;
-    const held = withTargetLock(holder, () => new Promise<void>((resolve) => (release = resolve)));
+    let acquired!: () => void;
+    const holding = new Promise<void>((resolve) => (acquired = resolve));
+    const held = withTargetLock(holder, () => {
+      acquired();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await holding;
 
     await expect(applySchema(second)).rejects.toMatchObject({
       code: "busy",

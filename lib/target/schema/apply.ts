@@ -52,7 +52,7 @@ export async function applySchema(client: pg.ClientBase): Promise<ApplyResult> {
       return { before, after, changes };
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
+      throw rolledBack(error);
     }
   });
 }
@@ -68,4 +68,15 @@ async function assertCanCreate(client: pg.ClientBase) {
       "target_privilege",
     );
   }
+}
+
+/** A database error mid-apply: say it in one line, with its code, and that the rollback left nothing. */
+function rolledBack(error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (error instanceof OwnerFacingError || typeof code !== "string" || !/^[0-9A-Z]{5}$/.test(code)) return error;
+  const message = (error as Error).message.split("\n")[0];
+  return new OwnerFacingError(
+    `Applying the schema failed and was rolled back, nothing was changed: ${message} (${code}).`,
+    "schema_apply_failed",
+  );
 }

@@ -117,6 +117,24 @@ describe("latest-summary trigger", () => {
     });
   });
 
+  it("keeps the latest row right through a re-copy with INSERT … ON CONFLICT DO UPDATE", async () => {
+    const db = await database();
+    await withClient(db.url, async (client) => {
+      await applySchema(client);
+      await client.query("INSERT INTO content (video_id, id, title) VALUES ('abcdefghijk', 'yt:abcdefghijk', 't')");
+      const upsert = `INSERT INTO content_summaries (video_id, variant, revision, text, html, is_latest)
+        SELECT 'abcdefghijk', 'comprehensive', r, 'text ' || r, '', false FROM unnest($1::int[]) AS r
+        ON CONFLICT (video_id, variant, revision) DO UPDATE SET text = EXCLUDED.text, is_latest = EXCLUDED.is_latest`;
+      await client.query(upsert, [[2, 1]]);
+      await client.query(upsert, [[1, 2]]);
+      const { rows } = await client.query("SELECT revision, is_latest FROM content_summaries ORDER BY revision");
+      expect(rows).toEqual([
+        { revision: 1, is_latest: false },
+        { revision: 2, is_latest: true },
+      ]);
+    });
+  });
+
   it("lets an update that sets updated_at itself keep that value", async () => {
     const db = await database();
     await withClient(db.url, async (client) => {
