@@ -8,13 +8,15 @@ import { lossy, ok, type Transformed } from "./types";
 // eslint-disable-next-line no-control-regex
 const NUL = /\u0000/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// without the g flag, test() keeps no lastIndex state between calls
+const LONE_SURROGATE_TEST = new RegExp(LONE_SURROGATE.source);
 
 export function hasNul(text: string): boolean {
   return text.includes("\u0000");
 }
 
 export function hasLoneSurrogate(text: string): boolean {
-  return new RegExp(LONE_SURROGATE.source).test(text);
+  return LONE_SURROGATE_TEST.test(text);
 }
 
 /** True when PostgreSQL would reject or alter the string. */

@@ -49,9 +49,19 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   v: "\v",
 };
 
+// Sticky patterns match at `lastIndex` without slicing the input, so parsing stays linear.
+const WORD = /[A-Za-z_]\w*/y;
+const NUMBER = /[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?/y;
+const OCTAL = /[0-7]{1,3}/y;
+
 class Parser {
   pos = 0;
   constructor(private readonly text: string) {}
+
+  private match(pattern: RegExp): RegExpExecArray | null {
+    pattern.lastIndex = this.pos;
+    return pattern.exec(this.text);
+  }
 
   skipSpace(): void {
     while (this.pos < this.text.length && /\s/.test(this.text[this.pos])) this.pos++;
@@ -66,7 +76,7 @@ class Parser {
     if (c === "(") return this.tuple(depth);
     if (c === "'" || c === '"' || /^[uUrR]['"]/.test(this.text.slice(this.pos, this.pos + 2))) return this.strings();
     if (/[-+\d.]/.test(c)) return this.number();
-    const word = /^[A-Za-z_]\w*/.exec(this.text.slice(this.pos))?.[0];
+    const word = this.match(WORD)?.[0];
     if (word === "True" || word === "False" || word === "None") {
       this.pos += word.length;
       return word === "True" ? true : word === "False" ? false : null;
@@ -152,9 +162,7 @@ class Parser {
 
   private number(): number | bigint {
     const start = this.pos;
-    const m = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?/.exec(
-      this.text.slice(this.pos),
-    );
+    const m = this.match(NUMBER);
     if (!m || m[0] === "+" || m[0] === "-") throw new ParseError("invalid number", start);
     this.pos += m[0].length;
     if (/^[\w.]/.test(this.text[this.pos] ?? "")) throw new ParseError("invalid number", start);
@@ -197,6 +205,7 @@ class Parser {
     const triple = this.text.startsWith(quote.repeat(3), this.pos);
     const delimiter = triple ? quote.repeat(3) : quote;
     this.pos += delimiter.length;
+    this.next = { quote: -1, backslash: -1, newline: -1 };
     let out = "";
     for (;;) {
       if (this.pos >= this.text.length) throw new ParseError("unterminated string", start);
@@ -204,10 +213,22 @@ class Parser {
         this.pos += delimiter.length;
         return out;
       }
+      // copy the run up to the next quote, backslash or newline in one slice
+      const runEnd = this.plainRunEnd(quote);
+      if (runEnd > this.pos) {
+        out += this.text.slice(this.pos, runEnd);
+        this.pos = runEnd;
+        continue;
+      }
       const c = this.text[this.pos];
-      if (!triple && c === "\n") throw new ParseError("newline in a single-quoted string", this.pos);
-      if (c !== "\\") {
+      if (c === "\n") {
+        if (!triple) throw new ParseError("newline in a single-quoted string", this.pos);
         out += c;
+        this.pos++;
+        continue;
+      }
+      if (c === quote) {
+        out += c; // a lone quote inside a triple-quoted string
         this.pos++;
         continue;
       }
@@ -221,6 +242,22 @@ class Parser {
       }
       out += this.escape(e);
     }
+  }
+
+  // Where the next quote, backslash and newline are; found with native indexOf and reused
+  // until the parser passes them, so a long string with many escapes is still scanned once.
+  private next = { quote: -1, backslash: -1, newline: -1 };
+
+  private plainRunEnd(quote: string): number {
+    const find = (char: string, cached: number) => {
+      if (cached >= this.pos) return cached;
+      const at = this.text.indexOf(char, this.pos);
+      return at < 0 ? this.text.length : at;
+    };
+    this.next.quote = find(quote, this.next.quote);
+    this.next.backslash = find("\\", this.next.backslash);
+    this.next.newline = find("\n", this.next.newline);
+    return Math.min(this.next.quote, this.next.backslash, this.next.newline);
   }
 
   private escape(e: string): string {
@@ -238,8 +275,9 @@ class Parser {
       return String.fromCodePoint(code);
     }
     if (/[0-7]/.test(e)) {
-      const digits = /^[0-7]{1,3}/.exec(this.text.slice(this.pos - 1))![0];
-      this.pos += digits.length - 1;
+      this.pos--;
+      const digits = this.match(OCTAL)![0];
+      this.pos += digits.length;
       return String.fromCodePoint(parseInt(digits, 8));
     }
     if (e === "N") throw new ParseError("\\N{…} escapes are not supported", at);

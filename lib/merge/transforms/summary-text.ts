@@ -111,13 +111,18 @@ function finish(text: string, original: unknown, issues: TransformIssue[], field
 function parseStructured(text: string): { value: unknown; format: "json" | "python" } | undefined {
   const first = text[0];
   if (first !== "{" && first !== "[" && first !== '"') return undefined;
+  // `{'…` or `['…` cannot be JSON: skip the failing JSON.parse, whose exception is the costly part
+  if (/^[[{]\s*[uUrR]?'/.test(text)) return python(text);
   try {
     return { value: JSON.parse(text), format: "json" };
   } catch {
-    if (first === '"') return undefined;
-    const python = parsePythonLiteral(text);
-    return python.ok ? { value: python.value, format: "python" } : undefined;
+    return first === '"' ? undefined : python(text);
   }
+}
+
+function python(text: string): { value: unknown; format: "python" } | undefined {
+  const parsed = parsePythonLiteral(text);
+  return parsed.ok ? { value: parsed.value, format: "python" } : undefined;
 }
 
 function isStringList(value: unknown): value is string[] {

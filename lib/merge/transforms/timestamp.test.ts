@@ -43,9 +43,13 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp("19991231")).toEqual({ value: "1999-12-31T00:00:00.000000Z" });
   });
 
-  it("reads an eight-digit value that is not a date as epoch seconds", () => {
-    expect(value("20241399")).toBe("1970-08-23T06:36:39.000000Z");
-    expect(value("12345678")).toBe("1970-05-23T21:21:18.000000Z");
+  it("stores NULL and reports an epoch before 1990: a placeholder, a year or a duration", () => {
+    for (const input of [0, "0", -86400, "2024", 3600, "20241399", 631151999, 1e11]) {
+      const result = parseTimestamp(input, "indexed_at");
+      expect(result.value, String(input)).toBeNull();
+      expect(result.issue).toMatchObject({ reason: "invalid_value", field: "indexed_at", original: input });
+    }
+    expect(value(631152000)).toBe("1990-01-01T00:00:00.000000Z");
   });
 
   it("reads epoch seconds as number, numeric string, float and bigint", () => {
@@ -55,8 +59,6 @@ describe("parseTimestamp", () => {
     expect(value(1700000000.5)).toBe("2023-11-14T22:13:20.500000Z");
     expect(value("1700000000.123456")).toBe("2023-11-14T22:13:20.123456Z");
     expect(value(1700000000n)).toBe("2023-11-14T22:13:20.000000Z");
-    expect(value(0)).toBe("1970-01-01T00:00:00.000000Z");
-    expect(value(-86400)).toBe("1969-12-31T00:00:00.000000Z");
   });
 
   it("reads epoch values of 1e11 and more as milliseconds", () => {

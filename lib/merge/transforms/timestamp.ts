@@ -13,7 +13,9 @@ import { isNullish, lossy, ok, preview, type Transformed } from "./types";
  *   which this data cannot contain);
  * - epoch numbers (number, bigint or numeric string, integer or fractional): |n| < 1e11 are
  *   seconds, 1e11 ≤ |n| < 1e14 milliseconds (1e11 s would be the year 5138, while 1e11 ms is 1973,
- *   so the ranges cannot be confused for this data); larger is invalid;
+ *   so the ranges cannot be confused for this data); larger is invalid. An epoch before 1990 is
+ *   invalid too: YouTube started in 2005, so a small number is a placeholder (0), a year or a
+ *   duration, and storing it as a 1970 date would show a wrong value as if it were true;
  * - NULL, empty text, `None`, `null` → NULL without an issue;
  * - anything else, an impossible date (Feb 30, hour 25), or a fraction finer than a
  *   microsecond → NULL (or the rounded value) plus `invalid_value` keeping the original.
@@ -113,13 +115,23 @@ function fromEpoch(text: string, original: unknown, field?: string): Transformed
     return lossy(null, "invalid_value", original, `epoch out of range: ${preview(original)}`, field);
   }
   if (sign === "-") micros = -micros;
-  if (!inRange(micros))
-    return lossy(null, "invalid_value", original, `epoch out of range: ${preview(original)}`, field);
+  if (micros < EPOCH_FLOOR_MICROS) {
+    return lossy(
+      null,
+      "invalid_value",
+      original,
+      `epoch before 1990, not a plausible time: ${preview(original)}`,
+      field,
+    );
+  }
   const value = formatMicros(micros);
   return tooFine
     ? lossy(value, "invalid_value", original, `fraction finer than a microsecond rounded to ${value}`, field)
     : ok(value);
 }
+
+// 1990-01-01T00:00:00Z
+const EPOCH_FLOOR_MICROS = 631_152_000_000_000n;
 
 // 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z: the range the four-digit format can print
 const MIN_MICROS = -62_135_596_800_000_000n;
