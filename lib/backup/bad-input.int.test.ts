@@ -148,6 +148,27 @@ describe("runBackup refuses bad input", () => {
     });
   }
 
+  it("reports a source that another process locks mid-snapshot as locked, and marks the backup failed", async () => {
+    const { nas, dashboard, backupsDir } = setup();
+    const holder = new Database(nas);
+    const io = {
+      openRead: (file: string) => openSync(file, "r"),
+      beforeSnapshotStep: (role: string) => {
+        if (role === "nas" && !holder.inTransaction) holder.exec("BEGIN EXCLUSIVE");
+      },
+    };
+    try {
+      const listing = await expectRefusal(
+        { sources: { nas, dashboard }, backupsDir, expectedCategorized: 5, io, pagesPerStep: 2 },
+        `NAS database is locked by another process; stop it and retry: ${nas}`,
+      );
+      expect(listing.map((entry) => entry.status)).toEqual(["failed"]);
+    } finally {
+      if (holder.inTransaction) holder.exec("ROLLBACK");
+      holder.close();
+    }
+  });
+
   it("reports an unreadable source (open denied; injected because root ignores chmod 000)", async () => {
     const { nas, dashboard, backupsDir } = setup();
     const io = {

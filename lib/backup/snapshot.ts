@@ -1,7 +1,7 @@
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { ProgressReporter } from "@/lib/workflow/types";
-import { defaultIo, openReadOnly, type BackupIo, type SourceRole } from "./source-access";
+import { DEFAULT_BUSY_TIMEOUT_MS, defaultIo, openReadOnly, type BackupIo, type SourceRole } from "./source-access";
 
 export type SnapshotOptions = {
   role: SourceRole;
@@ -28,7 +28,9 @@ export async function snapshotSource(options: SnapshotOptions): Promise<{ pages:
   const pagesPerStep = options.pagesPerStep ?? 1_024;
   const phase = `snapshot ${options.role}`;
   const source = openReadOnly(options.sourcePath, options.busyTimeoutMs);
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let lastDone = 0;
+  let lastMovedAt = Date.now();
   let restarts = 0;
   let pages = 0;
   try {
@@ -36,12 +38,17 @@ export async function snapshotSource(options: SnapshotOptions): Promise<{ pages:
       progress: ({ totalPages, remainingPages }) => {
         const done = totalPages - remainingPages;
         if (done < lastDone) restarts++;
+        // better-sqlite3 retries a step that found the source locked, forever; we give up like a busy timeout.
+        if (done !== lastDone) lastMovedAt = Date.now();
+        else if (Date.now() - lastMovedAt > busyTimeoutMs) throw lockedError();
         lastDone = done;
         io.beforeSnapshotStep?.(options.role, done);
         options.onProgress?.({ phase, done, total: totalPages, unit: "pages" });
         return restarts >= MAX_RESTARTS ? 0x7fffffff : pagesPerStep;
       },
     });
+    // A first step that found the source locked ends "done" with nothing copied.
+    if (result.totalPages === 0 || !existsSync(options.destPath)) throw lockedError();
     pages = result.totalPages;
     options.onProgress?.({ phase, done: pages, total: pages, unit: "pages" });
   } catch (error) {
@@ -70,6 +77,10 @@ function makeStandalone(path: string): void {
   } finally {
     db.close();
   }
+}
+
+function lockedError(): Error {
+  return Object.assign(new Error("source database is locked"), { code: "SQLITE_BUSY" });
 }
 
 export function removeSnapshotFiles(path: string): void {
