@@ -1,4 +1,4 @@
-import type { ProgressReporter, StepOutcome } from "@/lib/workflow/types";
+import { OwnerFacingError, type ProgressReporter, type StepOutcome } from "@/lib/workflow/types";
 import { buildChecks, buildEvidence } from "./backup-outcome";
 import { createBackupFolder, markBackupFailed } from "./backup-folder";
 import { writeManifest, type BackupManifest, type SourceManifest } from "./manifest";
@@ -55,7 +55,8 @@ export async function runBackup(options: RunBackupOptions): Promise<RunBackupRes
       expectedCategorized: options.expectedCategorized,
     };
     manifestPath = writeManifest(dir, manifest);
-  } catch (error) {
+  } catch (caught) {
+    const error = diskError(caught, dir) ?? caught;
     markBackupFailed(dir, error instanceof Error ? error.message : String(error));
     throw error;
   }
@@ -65,6 +66,18 @@ export async function runBackup(options: RunBackupOptions): Promise<RunBackupRes
     manifestPath,
     manifest,
   };
+}
+
+/** A full or read-only backup disk while hashing, restoring or writing the manifest. */
+function diskError(error: unknown, dir: string): OwnerFacingError | undefined {
+  if (error instanceof OwnerFacingError) return undefined;
+  const code = String((error as { code?: unknown })?.code ?? "");
+  if (code === "ENOSPC" || code.startsWith("SQLITE_FULL")) {
+    return new OwnerFacingError(`Backup disk is full: the backup could not be written to ${dir}`, "disk_full");
+  }
+  if (code === "EROFS")
+    return new OwnerFacingError(`Backup folder is not writable: ${dir} (${code})`, "backup_dir_unwritable");
+  return undefined;
 }
 
 /** The manifest keeps counts; the per-video keys were only needed for the union. */
