@@ -18,16 +18,19 @@ const RANGES: Record<IntegerKind, [bigint, bigint]> = {
   bigint: [-(2n ** 63n), 2n ** 63n - 1n],
 };
 
+// module-level rather than a closure per call: this runs for every integer of every row
+function invalid(input: unknown, field: string | undefined, why: string): Transformed<number | string> {
+  return lossy(null, "invalid_value", input, `${why}: ${preview(input)}`, field);
+}
+
 export function toInteger(input: unknown, kind: IntegerKind = "bigint", field?: string): Transformed<number | string> {
   if (isNullish(input)) return ok(null);
-  const invalid = (why: string) =>
-    lossy<number | string>(null, "invalid_value", input, `${why}: ${preview(input)}`, field);
 
   let exact: bigint | null = null;
   if (typeof input === "bigint") exact = input;
   else if (typeof input === "number") {
-    if (!Number.isFinite(input) || !Number.isInteger(input)) return invalid("not an integer");
-    if (!Number.isSafeInteger(input)) return invalid("integer beyond 2^53 already rounded by the reader");
+    if (!Number.isFinite(input) || !Number.isInteger(input)) return invalid(input, field, "not an integer");
+    if (!Number.isSafeInteger(input)) return invalid(input, field, "integer beyond 2^53 already rounded by the reader");
     exact = BigInt(input);
   } else if (typeof input === "string") {
     const text = input.trim();
@@ -35,14 +38,14 @@ export function toInteger(input: unknown, kind: IntegerKind = "bigint", field?: 
     if (/^[+-]?\d+$/.test(grouped)) exact = BigInt(grouped);
     else if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(grouped)) {
       const n = Number(grouped);
-      if (!Number.isInteger(n)) return invalid("not an integer");
-      if (!Number.isSafeInteger(n)) return invalid("too large to read exactly in this form");
+      if (!Number.isInteger(n)) return invalid(input, field, "not an integer");
+      if (!Number.isSafeInteger(n)) return invalid(input, field, "too large to read exactly in this form");
       exact = BigInt(n);
-    } else return invalid("not an integer");
-  } else return invalid(`not an integer (${typeof input})`);
+    } else return invalid(input, field, "not an integer");
+  } else return invalid(input, field, `not an integer (${typeof input})`);
 
   const [min, max] = RANGES[kind];
-  if (exact < min || exact > max) return invalid(`out of range for ${kind}`);
+  if (exact < min || exact > max) return invalid(input, field, `out of range for ${kind}`);
   const asNumber = Number(exact);
   return ok(Number.isSafeInteger(asNumber) ? asNumber : exact.toString());
 }

@@ -48,7 +48,18 @@ describe("normalizeLanguage", () => {
   });
 
   it("stores NULL for an unknown language and reports it", () => {
-    for (const input of ["Klingon", "auto", "und", "e", "xx-", "toString", 7]) {
+    for (const input of [
+      "Klingon",
+      "auto",
+      "und",
+      "e",
+      "xx-",
+      "toString",
+      "constructor",
+      "__proto__",
+      "hasOwnProperty",
+      7,
+    ]) {
       const result = normalizeLanguage(input);
       expect(result.value, String(input)).toBeNull();
       expect(result.issue?.reason).toBe("invalid_value");

@@ -118,6 +118,11 @@ const THREE_LETTER: Record<string, string> = {
   per: "fa",
 };
 
+/** Own keys only: "constructor" must not find Object.prototype.constructor. */
+function lookup(table: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export function normalizeLanguage(input: unknown, field?: string): Transformed<string> {
   if (isNullish(input)) return ok(null);
   if (typeof input !== "string")
@@ -129,10 +134,12 @@ export function normalizeLanguage(input: unknown, field?: string): Transformed<s
     lossy(code, "invalid_value", input, `language ${preview(input)} stored as '${code}' (${how})`, field);
   const tagged = /^([a-z]{2,3})[-_][a-z0-9-_]+$/.exec(text);
   if (tagged) {
-    const primary = tagged[1].length === 2 ? tagged[1] : THREE_LETTER[tagged[1]];
+    const primary = tagged[1].length === 2 ? tagged[1] : lookup(THREE_LETTER, tagged[1]);
     if (primary) return normalized(primary, "region or script dropped");
   }
-  if (THREE_LETTER[text]) return normalized(THREE_LETTER[text], "three-letter code");
-  if (Object.hasOwn(NAMES, text)) return normalized(NAMES[text], "language name");
+  const code = lookup(THREE_LETTER, text);
+  if (code) return normalized(code, "three-letter code");
+  const named = lookup(NAMES, text);
+  if (named) return normalized(named, "language name");
   return lossy(null, "invalid_value", input, `unknown language ${preview(input)}, stored NULL`, field);
 }

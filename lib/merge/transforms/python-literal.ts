@@ -263,7 +263,7 @@ class Parser {
   private escape(e: string): string {
     const at = this.pos;
     this.pos += 2;
-    if (e in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[e];
+    if (Object.hasOwn(SIMPLE_ESCAPES, e)) return SIMPLE_ESCAPES[e];
     if (e === "\n") return "";
     const hexLength = e === "x" ? 2 : e === "u" ? 4 : e === "U" ? 8 : 0;
     if (hexLength) {

@@ -22,17 +22,17 @@ import { isNullish, lossy, ok, preview, type Transformed } from "./types";
  */
 export function parseTimestamp(input: unknown, field?: string): Transformed<string> {
   if (isNullish(input)) return ok(null);
-  const invalid = (why: string) => lossy<string>(null, "invalid_value", input, `${why}: ${preview(input)}`, field);
 
   if (input instanceof Date) {
     const ms = input.getTime();
-    return Number.isNaN(ms) ? invalid("invalid Date") : ok(formatMicros(BigInt(ms) * 1000n));
+    if (Number.isNaN(ms)) return invalid(input, field, "invalid Date");
+    return ms < MIN_MS || ms > MAX_MS ? invalid(input, field, "outside the years 0001–9999") : ok(formatMs(ms, 0));
   }
   if (typeof input === "number" || typeof input === "bigint") {
-    if (typeof input === "number" && !Number.isFinite(input)) return invalid("not a finite number");
+    if (typeof input === "number" && !Number.isFinite(input)) return invalid(input, field, "not a finite number");
     return fromEpoch(numberToDecimal(input), input, field);
   }
-  if (typeof input !== "string") return invalid(`not a timestamp (${typeof input})`);
+  if (typeof input !== "string") return invalid(input, field, `not a timestamp (${typeof input})`);
 
   const text = input.trim();
   const compact = /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(text);
@@ -43,27 +43,30 @@ export function parseTimestamp(input: unknown, field?: string): Transformed<stri
   if (/^[+-]?\d+(\.\d+)?$/.test(text)) return fromEpoch(text, input, field);
 
   const match = DATE_TIME.exec(text);
-  if (!match) return invalid("unrecognized timestamp");
+  if (!match) return invalid(input, field, "unrecognized timestamp");
   const [, y, mo, d, h = "0", mi = "0", s = "0", fraction = "", zone = ""] = match;
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
-    return invalid("impossible date or time");
+    return invalid(input, field, "impossible date or time");
   }
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return invalid("impossible date");
-  }
-  date.setUTCHours(hour, minute, second, 0);
+  if (day > daysInMonth(year, month)) return invalid(input, field, "impossible date");
   const offsetMinutes = parseZone(zone);
-  if (offsetMinutes === null) return invalid("impossible zone offset");
+  if (offsetMinutes === null) return invalid(input, field, "impossible zone offset");
+  // plain numbers here (milliseconds fit a double exactly); BigInt only where microseconds since 1970 must be held
+  let ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (year < 100) ms = new Date(ms).setUTCFullYear(year); // Date.UTC reads 0–99 as 1900–1999
   const { micros: fractionMicros, lossy: tooFine } = fractionToMicros(fraction, 6);
-  const micros = BigInt(date.getTime()) * 1000n + fractionMicros - BigInt(offsetMinutes) * 60_000_000n;
-  if (!inRange(micros)) return invalid("outside the years 0001–9999");
-  const value = formatMicros(micros);
+  ms += Math.floor(fractionMicros / 1000) - offsetMinutes * 60_000;
+  if (ms < MIN_MS || ms > MAX_MS) return invalid(input, field, "outside the years 0001–9999");
+  const value = formatMs(ms, fractionMicros % 1000);
   return tooFine
     ? lossy(value, "invalid_value", input, `fraction finer than a microsecond rounded to ${value}`, field)
     : ok(value);
+}
+
+// module-level rather than a closure per call: this runs for every timestamp of every row
+function invalid(input: unknown, field: string | undefined, why: string): Transformed<string> {
+  return lossy(null, "invalid_value", input, `${why}: ${preview(input)}`, field);
 }
 
 const DATE_TIME = new RegExp(
@@ -82,11 +85,17 @@ function parseZone(zone: string): number | null {
 }
 
 /** Digits after the point → units of 10^-scale, rounded half up; `lossy` when digits were dropped. */
-function fractionToMicros(fraction: string, scale: number): { micros: bigint; lossy: boolean } {
-  const kept = BigInt((fraction + "0".repeat(scale)).slice(0, scale));
+function fractionToMicros(fraction: string, scale: number): { micros: number; lossy: boolean } {
+  if (fraction === "") return { micros: 0, lossy: false };
+  const kept = Number((fraction + "000000").slice(0, scale));
   const rest = fraction.slice(scale);
   if (!/[1-9]/.test(rest)) return { micros: kept, lossy: false };
-  return { micros: rest[0] >= "5" ? kept + 1n : kept, lossy: true };
+  return { micros: rest[0] >= "5" ? kept + 1 : kept, lossy: true };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 function numberToDecimal(input: number | bigint): string {
@@ -105,11 +114,11 @@ function fromEpoch(text: string, original: unknown, field?: string): Transformed
   let tooFine: boolean;
   if (magnitude < 100_000_000_000n) {
     const f = fractionToMicros(fraction, 6);
-    micros = magnitude * 1_000_000n + f.micros;
+    micros = magnitude * 1_000_000n + BigInt(f.micros);
     tooFine = f.lossy;
   } else if (magnitude < 100_000_000_000_000n) {
     const f = fractionToMicros(fraction, 3);
-    micros = magnitude * 1000n + f.micros;
+    micros = magnitude * 1000n + BigInt(f.micros);
     tooFine = f.lossy;
   } else {
     return lossy(null, "invalid_value", original, `epoch out of range: ${preview(original)}`, field);
@@ -133,23 +142,18 @@ function fromEpoch(text: string, original: unknown, field?: string): Transformed
 // 1990-01-01T00:00:00Z
 const EPOCH_FLOOR_MICROS = 631_152_000_000_000n;
 
-// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z: the range the four-digit format can print
-const MIN_MICROS = -62_135_596_800_000_000n;
-const MAX_MICROS = 253_402_300_799_999_999n;
+// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the range the four-digit format can print
+const MIN_MS = -62_135_596_800_000;
+const MAX_MS = 253_402_300_799_999;
 
-function inRange(micros: bigint): boolean {
-  return micros >= MIN_MICROS && micros <= MAX_MICROS;
+/** Microseconds since 1970 (non-negative here: epochs are at least 1990) → the output text. */
+function formatMicros(micros: bigint): string {
+  return formatMs(Number(micros / 1000n), Number(micros % 1000n));
 }
 
-function formatMicros(micros: bigint): string {
-  let ms = micros / 1000n;
-  let sub = micros % 1000n;
-  if (sub < 0n) {
-    sub += 1000n;
-    ms -= 1n;
-  }
-  const iso = new Date(Number(ms)).toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
-  return `${iso.slice(0, 23)}${sub.toString().padStart(3, "0")}Z`;
+function formatMs(ms: number, subMillisecondMicros: number): string {
+  const iso = new Date(ms).toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
+  return `${iso.slice(0, 23)}${String(subMillisecondMicros).padStart(3, "0")}Z`;
 }
 
 /**
