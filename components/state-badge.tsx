@@ -2,7 +2,7 @@ import type { StepState } from "@/lib/workflow/step-state";
 
 /** A step state as icon + word + colour, so no meaning rests on colour alone. */
 const LOOK: Record<StepState, { icon: string; label: string; className: string }> = {
-  locked: { icon: "🔒", label: "Locked", className: "bg-stone-100 text-stone-600 ring-stone-300" },
+  locked: { icon: "⊘", label: "Locked", className: "bg-stone-100 text-stone-600 ring-stone-300" },
   ready: { icon: "○", label: "Ready", className: "bg-sky-50 text-sky-800 ring-sky-300" },
   running: { icon: "↻", label: "Running", className: "bg-indigo-50 text-indigo-800 ring-indigo-300" },
   failed: { icon: "✕", label: "Failed", className: "bg-red-50 text-red-800 ring-red-300" },

@@ -5,7 +5,7 @@ import type { ParsedArgs } from "../args";
 import { printJson } from "../output";
 
 const ICON: Record<string, string> = {
-  locked: "🔒",
+  locked: "⊘",
   ready: "○",
   running: "↻",
   failed: "✕",

@@ -1,7 +1,9 @@
 import "server-only";
 import type { AppContext } from "../app-context";
 import { appendAudit } from "../audit/audit-log";
+import { describeError } from "../common/action-result";
 import { canonicalHash } from "../common/canonical-json";
+import { createProgressTracker } from "./progress";
 import { loadStepFacts } from "./facts";
 import { acquireLease, BusyError } from "./lease";
 import { deriveStepStatuses, type StepStatus } from "./step-state";
@@ -136,6 +138,8 @@ export type RunInput = {
   stepId: StepId;
   action: string;
   actor: string;
+  /** refuses (throws an OwnerFacingError) when the step's own preconditions do not hold */
+  precondition?: () => Promise<void>;
   execute: (report: ProgressReporter) => Promise<StepOutcome>;
 };
 
@@ -153,73 +157,82 @@ export function evidenceHashOf(outcome: StepOutcome): string {
   });
 }
 
-export async function runStepAction(ctx: AppContext, input: RunInput): Promise<RunResult> {
+/**
+ * Takes the lease, checks the order and the step's preconditions (a refusal is audited and
+ * changes nothing), records the run as started, and returns while the work goes on: the
+ * panel answers at once and shows progress; the CLI awaits `finished`.
+ */
+export async function startStepRun(
+  ctx: AppContext,
+  input: RunInput,
+): Promise<{ runId: number; finished: Promise<RunResult> }> {
   const { stepId, action, actor } = input;
+  let lease;
   try {
-    return await underLease(ctx, actor, stepId, action, async () => {
-      assertNotLocked(await getStepStatusOrThrow(ctx, stepId));
-      return executeRun(ctx, input);
-    });
+    lease = await acquireLease(ctx.db, `${action} ${stepId}`);
   } catch (error) {
+    if (error instanceof BusyError) throw await refuse(ctx, actor, stepId, action, error);
+    throw error;
+  }
+  let runId: number;
+  try {
+    assertNotLocked(await getStepStatusOrThrow(ctx, stepId));
+    try {
+      await input.precondition?.();
+    } catch (error) {
+      if (error instanceof OwnerFacingError) throw new WorkflowRefusal(error.message, error.code);
+      throw error;
+    }
+    const run = await ctx.db.stepRun.create({
+      data: { step: stepId, action, status: "running", actor, startedAt: new Date().toISOString(), leaseHolder: lease.holder },
+    });
+    runId = run.id;
+    await appendAudit(ctx.db, { actor, step: stepId, action, outcome: "started", detail: { runId } });
+  } catch (error) {
+    await lease.release();
     if (error instanceof WorkflowRefusal) throw await refuse(ctx, actor, stepId, action, error);
     throw error;
   }
+  const finished = executeRun(ctx, runId, input).finally(() => lease.release());
+  // The panel does not await this promise; its failure is recorded on the run, not lost.
+  finished.catch(() => undefined);
+  return { runId, finished };
 }
 
-async function executeRun(ctx: AppContext, { stepId, action, actor, execute }: RunInput): Promise<RunResult> {
-  const lease = await ctx.db.lease.findUnique({ where: { name: "workflow" } });
-  const run = await ctx.db.stepRun.create({
-    data: {
-      step: stepId,
-      action,
-      status: "running",
-      actor,
-      startedAt: new Date().toISOString(),
-      leaseHolder: lease?.holder,
-    },
-  });
-  await appendAudit(ctx.db, { actor, step: stepId, action, outcome: "started", detail: { runId: run.id } });
+export async function runStepAction(ctx: AppContext, input: RunInput): Promise<RunResult> {
+  const { finished } = await startStepRun(ctx, input);
+  return finished;
+}
+
+async function executeRun(ctx: AppContext, runId: number, { stepId, action, actor, execute }: RunInput): Promise<RunResult> {
+  const tracker = createProgressTracker();
   let lastWrite = 0;
   const report: ProgressReporter = (progress) => {
+    const snapshot = tracker(progress);
     if (Date.now() - lastWrite < 300 && progress.done < progress.total) return;
     lastWrite = Date.now();
     void ctx.db.stepRun
-      .update({
-        where: { id: run.id },
-        data: { progress: JSON.stringify({ ...progress, at: new Date().toISOString() }) },
-      })
+      .update({ where: { id: runId }, data: { progress: JSON.stringify(snapshot) } })
       .catch(() => undefined);
   };
   let outcome: StepOutcome;
   try {
     outcome = await execute(report);
   } catch (error) {
-    const message = error instanceof OwnerFacingError ? error.message : "Unexpected error; see the server log.";
-    if (!(error instanceof OwnerFacingError)) console.error(`[run ${run.id}] ${stepId}/${action} failed`, error);
+    const message = error instanceof OwnerFacingError ? error.message : describeError(error);
     await ctx.db.stepRun.update({
-      where: { id: run.id },
+      where: { id: runId },
       data: { status: "failed", finishedAt: new Date().toISOString(), error: message },
     });
-    const revoked = await revokeApprovalsFrom(
-      ctx,
-      stepId,
-      `a new run of step "${stepId}" failed (run #${run.id})`,
-      actor,
-    );
-    await appendAudit(ctx.db, {
-      actor,
-      step: stepId,
-      action,
-      outcome: "failed",
-      detail: { runId: run.id, error: message },
-    });
-    throw Object.assign(new OwnerFacingError(message, "run-failed"), { runId: run.id, revoked });
+    const revoked = await revokeApprovalsFrom(ctx, stepId, `a new run of step "${stepId}" failed (run #${runId})`, actor);
+    await appendAudit(ctx.db, { actor, step: stepId, action, outcome: "failed", detail: { runId, error: message } });
+    throw Object.assign(new OwnerFacingError(message, "run-failed"), { runId, revoked });
   }
   const passed = outcome.checks.every((check) => check.ok || check.waivable);
   const evidenceHash = evidenceHashOf(outcome);
   await ctx.db.checkRecord.createMany({
     data: outcome.checks.map((check, position) => ({
-      runId: run.id,
+      runId,
       position,
       name: check.name,
       ok: check.ok,
@@ -229,7 +242,7 @@ async function executeRun(ctx: AppContext, { stepId, action, actor, execute }: R
     })),
   });
   await ctx.db.stepRun.update({
-    where: { id: run.id },
+    where: { id: runId },
     data: {
       status: passed ? "passed" : "failed",
       finishedAt: new Date().toISOString(),
@@ -240,16 +253,16 @@ async function executeRun(ctx: AppContext, { stepId, action, actor, execute }: R
   const approved = await ctx.db.approval.findFirst({ where: { step: stepId, revokedAt: null } });
   const revoked =
     approved && approved.evidenceHash !== evidenceHash
-      ? await revokeApprovalsFrom(ctx, stepId, `the evidence of step "${stepId}" changed (run #${run.id})`, actor)
+      ? await revokeApprovalsFrom(ctx, stepId, `the evidence of step "${stepId}" changed (run #${runId})`, actor)
       : [];
   await appendAudit(ctx.db, {
     actor,
     step: stepId,
     action,
     outcome: passed ? "ok" : "failed",
-    detail: { runId: run.id, evidenceHash, failedChecks: outcome.checks.filter((c) => !c.ok).map((c) => c.name) },
+    detail: { runId, evidenceHash, failedChecks: outcome.checks.filter((c) => !c.ok).map((c) => c.name) },
   });
-  return { runId: run.id, status: passed ? "passed" : "failed", checks: outcome.checks, revoked };
+  return { runId, status: passed ? "passed" : "failed", checks: outcome.checks, revoked };
 }
 
 /** Records something only the owner can state (e.g. "processing is stopped"), audited. */

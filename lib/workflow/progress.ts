@@ -1,0 +1,33 @@
+import type { Progress } from "./types";
+
+/** What the UI and the CLI show for a long action: done/total, rate and ETA per phase. */
+export type ProgressSnapshot = Progress & { ratePerSecond: number; etaSeconds: number | null; at: string };
+
+export function createProgressTracker(now: () => number = Date.now) {
+  let phase: string | undefined;
+  let phaseStart = now();
+  return (progress: Progress): ProgressSnapshot => {
+    if (progress.phase !== phase) {
+      phase = progress.phase;
+      phaseStart = now();
+    }
+    const elapsedSeconds = Math.max((now() - phaseStart) / 1000, 0.001);
+    const ratePerSecond = progress.done / elapsedSeconds;
+    const remaining = Math.max(progress.total - progress.done, 0);
+    const etaSeconds = ratePerSecond > 0 ? remaining / ratePerSecond : null;
+    return { ...progress, ratePerSecond, etaSeconds, at: new Date(now()).toISOString() };
+  };
+}
+
+export function formatProgress(snapshot: ProgressSnapshot): string {
+  const unit = snapshot.unit ?? "rows";
+  const percent = snapshot.total > 0 ? Math.floor((snapshot.done / snapshot.total) * 100) : 0;
+  const eta = snapshot.etaSeconds === null ? "" : `, ETA ${formatDuration(snapshot.etaSeconds)}`;
+  return `${snapshot.phase}: ${snapshot.done.toLocaleString("en-US")}/${snapshot.total.toLocaleString("en-US")} ${unit} (${percent}%), ${Math.round(snapshot.ratePerSecond).toLocaleString("en-US")} ${unit}/s${eta}`;
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.ceil(seconds)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `${minutes} min ${Math.round(seconds % 60)} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
