@@ -93,7 +93,7 @@ describe("runBackup refuses bad input", () => {
     closeSync(fd);
     const listing = await expectRefusal(
       { sources: { nas, dashboard }, backupsDir, expectedCategorized: 5 },
-      /^NAS database is damaged/,
+      /^NAS database is damaged \(integrity check found \d+\+? problems?, first: .+\): .*nas\.db$/,
     );
     expect(listing.map((entry) => entry.status)).toEqual(["failed"]);
   });

@@ -51,8 +51,11 @@ export async function snapshotAndVerify(options: {
     integrity = integrityCheck(db);
     onProgress?.({ phase: `integrity ${role}`, done: 1, total: 1, unit: "checks" });
     if (integrity !== "ok") {
+      const problems = integrity.split("; ");
+      const count =
+        problems.length >= 20 ? "20+ problems" : `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
       throw new OwnerFacingError(
-        `${label} database is damaged (integrity check: ${integrity.slice(0, 160)}): ${sourcePath}`,
+        `${label} database is damaged (integrity check found ${count}, first: ${problems[0]!.slice(0, 100)}): ${sourcePath}`,
         "source_damaged",
       );
     }
