@@ -73,6 +73,11 @@ describe("extractSummaryText", () => {
     });
   });
 
+  it("reads a dict that was JSON-encoded twice", () => {
+    const input = JSON.stringify(JSON.stringify({ comprehensive: "Twice." }));
+    expect(extractSummaryText(input)).toMatchObject({ text: "Twice.", format: "json", sourceKey: "comprehensive" });
+  });
+
   it("reads a list of strings as bullets, in JSON or Python form", () => {
     expect(extractSummaryText('["one", "two"]')).toMatchObject({ text: "- one\n- two", format: "json", issues: [] });
     expect(extractSummaryText("['one', '- two']")).toMatchObject({ text: "- one\n- two", format: "python" });

@@ -62,8 +62,10 @@ export function extractSummaryText(input: unknown, field?: string): SummaryExtra
       dict = structured.value;
       format = structured.format;
     } else if (structured && typeof structured.value === "string") {
-      plain = structured.value;
-      format = "json";
+      // a JSON-encoded string may itself hold any of the forms (a dict encoded twice)
+      const inner = extractSummaryText(structured.value, field);
+      const innerIssues = inner.issues.map((issue) => ({ ...issue, original: input }));
+      return { ...inner, format: inner.format === "plain" ? "json" : inner.format, issues: innerIssues };
     } else if (structured && isStringList(structured.value) && structured.value.length > 0) {
       plain = textOf(structured.value, 0) ?? "";
       format = structured.format;
