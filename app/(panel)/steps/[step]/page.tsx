@@ -4,16 +4,20 @@ import { ApproveForm } from "@/components/approve-form";
 import { CheckList } from "@/components/check-list";
 import { formatTime, shortHash } from "@/components/format";
 import { StateBadge } from "@/components/state-badge";
+import { RunProgress } from "@/components/run-progress";
 import { STEP_ACTIONS } from "@/lib/steps/registry";
+import { getLatestRunView } from "@/lib/workflow/run-view";
 import { getStepDetail } from "@/lib/workflow/step-detail";
 import { isStepId } from "@/lib/workflow/steps";
 import { approveStepAction } from "../../actions";
+import { STEP_SECTIONS } from "./step-sections";
 
 export default async function StepPage({ params }: { params: Promise<{ step: string }> }) {
   const { step } = await params;
   if (!isStepId(step)) notFound();
   const ctx = await requireOwnerPage();
-  const detail = await getStepDetail(ctx, step);
+  const [detail, runView] = await Promise.all([getStepDetail(ctx, step), getLatestRunView(ctx, step)]);
+  const Section = STEP_SECTIONS[step];
   const { definition, status, latestRun, checks } = detail;
   const actions = STEP_ACTIONS[step];
   const noteRequired = (status.lastRun?.waivableFailures ?? 0) > 0;
@@ -33,27 +37,33 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
         <p className="mt-2 text-sm text-stone-600">{status.reason}</p>
       </div>
 
-      <section aria-labelledby="actions-heading" className="rounded-lg border border-stone-200 bg-white p-5">
-        <h2 id="actions-heading" className="font-semibold">
-          Actions
-        </h2>
-        <ul className="mt-3 space-y-3">
-          {actions.map((action) => (
-            <li key={action.name} className="flex flex-wrap items-center gap-3 text-sm">
-              <button
-                type="button"
-                disabled
-                className="rounded border border-stone-300 bg-stone-100 px-3 py-1.5 text-stone-500"
-              >
-                {action.label}
-              </button>
-              <span className="text-stone-600">
-                {action.available ? action.description : `Not available in this version yet (${action.cli}).`}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <RunProgress step={step} initial={runView} />
+
+      {Section ? (
+        <Section ctx={ctx} detail={detail} />
+      ) : (
+        <section aria-labelledby="actions-heading" className="rounded-lg border border-stone-200 bg-white p-5">
+          <h2 id="actions-heading" className="font-semibold">
+            Actions
+          </h2>
+          <ul className="mt-3 space-y-3">
+            {actions.map((action) => (
+              <li key={action.name} className="flex flex-wrap items-center gap-3 text-sm">
+                <button
+                  type="button"
+                  disabled
+                  className="rounded border border-stone-300 bg-stone-100 px-3 py-1.5 text-stone-500"
+                >
+                  {action.label}
+                </button>
+                <span className="text-stone-600">
+                  {action.available ? action.description : `Not available in this version yet (${action.cli}).`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="checks-heading" className="rounded-lg border border-stone-200 bg-white p-5">
         <h2 id="checks-heading" className="font-semibold">

@@ -1,0 +1,31 @@
+import "server-only";
+import type { AppContext } from "../app-context";
+import { OwnerFacingError } from "../workflow/types";
+import { findRunningEmbeddedServer, startEmbeddedServer } from "./embedded-server";
+
+/**
+ * Where the target PostgreSQL is: DATABASE_URL, or the embedded server. The panel always
+ * runs beside the server its launcher started; a CLI command reuses that one, or starts one
+ * for its own duration and stops it after.
+ */
+export async function resolveTargetUrl(ctx: AppContext): Promise<string> {
+  if (ctx.env.databaseUrl) return ctx.env.databaseUrl;
+  const running = await findRunningEmbeddedServer(ctx.paths.postgresDir);
+  if (!running) {
+    throw new OwnerFacingError(
+      "The embedded PostgreSQL is not running: start the panel with `npm start` (or set DATABASE_URL).",
+      "target_not_running",
+    );
+  }
+  return running.url();
+}
+
+export async function withTargetForCommand<T>(ctx: AppContext, work: (databaseUrl: string) => Promise<T>): Promise<T> {
+  if (ctx.env.databaseUrl) return work(ctx.env.databaseUrl);
+  const server = await startEmbeddedServer(ctx.paths.postgresDir);
+  try {
+    return await work(server.url());
+  } finally {
+    if (server.owned) await server.stop();
+  }
+}
