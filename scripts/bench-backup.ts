@@ -74,6 +74,7 @@ try {
     `built nas ${(sizes.nas / MiB).toFixed(0)} MB (${rows} content rows) + dashboard ${(sizes.dashboard / MiB).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
 
+  const rssAfterBuild = process.resourceUsage().maxRSS / 1024;
   const phases = new Map<string, { start: number; end: number; last: Progress }>();
   let lastPrint = 0;
   t = performance.now();
@@ -109,7 +110,10 @@ try {
   console.log(
     `\ntotal ${total.toFixed(1)} s for ${all.toFixed(0)} MB of sources: ${(all / total).toFixed(0)} MB/s end to end`,
   );
-  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  const peak = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    `peak RSS ${peak.toFixed(0)} MB (${rssAfterBuild.toFixed(0)} MB already reached while building the files)`,
+  );
   console.log(`checks: ${result.outcome.checks.map((c) => `${c.name}=${c.ok ? "ok" : "FAIL"}`).join(", ")}`);
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
