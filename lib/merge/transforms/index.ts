@@ -17,4 +17,4 @@ export * from "./summary-text";
 export * from "./variant-name";
 export * from "./nul";
 export * from "./html";
-export * from "./canonical-json";
+export * from "../../common/canonical-json";
