@@ -10,11 +10,15 @@ describe("isCategorizationRecord", () => {
   it("does not count empty subcategory lists", () => {
     const json = JSON.stringify({ categories: [{ category: "Technology", subcategories: [] }] });
     expect(isCategorizationRecord({ subcategories_json: json })).toBe(false);
-    expect(isCategorizationRecord({ subcategories_json: JSON.stringify({ categories: [{ subcategories: [" "] }] }) })).toBe(false);
+    expect(
+      isCategorizationRecord({ subcategories_json: JSON.stringify({ categories: [{ subcategories: [" "] }] }) }),
+    ).toBe(false);
   });
 
   it("counts subcategories found in analysis, in either shape", () => {
-    expect(isCategorizationRecord({ analysis: JSON.stringify({ categories: [{ subcategories: ["Chess"] }] }) })).toBe(true);
+    expect(isCategorizationRecord({ analysis: JSON.stringify({ categories: [{ subcategories: ["Chess"] }] }) })).toBe(
+      true,
+    );
     expect(isCategorizationRecord({ analysis: JSON.stringify({ subcategories: ["Chess"] }) })).toBe(true);
   });
 

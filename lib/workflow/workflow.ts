@@ -184,7 +184,14 @@ export async function startStepRun(
       throw error;
     }
     const run = await ctx.db.stepRun.create({
-      data: { step: stepId, action, status: "running", actor, startedAt: new Date().toISOString(), leaseHolder: lease.holder },
+      data: {
+        step: stepId,
+        action,
+        status: "running",
+        actor,
+        startedAt: new Date().toISOString(),
+        leaseHolder: lease.holder,
+      },
     });
     runId = run.id;
     await appendAudit(ctx.db, { actor, step: stepId, action, outcome: "started", detail: { runId } });
@@ -204,7 +211,11 @@ export async function runStepAction(ctx: AppContext, input: RunInput): Promise<R
   return finished;
 }
 
-async function executeRun(ctx: AppContext, runId: number, { stepId, action, actor, execute }: RunInput): Promise<RunResult> {
+async function executeRun(
+  ctx: AppContext,
+  runId: number,
+  { stepId, action, actor, execute }: RunInput,
+): Promise<RunResult> {
   const tracker = createProgressTracker();
   let lastWrite = 0;
   const report: ProgressReporter = (progress) => {
@@ -224,7 +235,12 @@ async function executeRun(ctx: AppContext, runId: number, { stepId, action, acto
       where: { id: runId },
       data: { status: "failed", finishedAt: new Date().toISOString(), error: message },
     });
-    const revoked = await revokeApprovalsFrom(ctx, stepId, `a new run of step "${stepId}" failed (run #${runId})`, actor);
+    const revoked = await revokeApprovalsFrom(
+      ctx,
+      stepId,
+      `a new run of step "${stepId}" failed (run #${runId})`,
+      actor,
+    );
     await appendAudit(ctx.db, { actor, step: stepId, action, outcome: "failed", detail: { runId, error: message } });
     throw Object.assign(new OwnerFacingError(message, "run-failed"), { runId, revoked });
   }
