@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import net from "node:net";
-import path from "node:path";
 
 /** Starts the real launcher (`npm start`'s script) and waits for its login line. */
 export type PanelProcess = { child: ChildProcess; baseUrl: string; loginUrl: string; output: () => string };

@@ -5,7 +5,6 @@ import { lossy, ok, type Transformed } from "./types";
  * (node would send U+FFFD, JSONB rejects the `\ud800` escape). Both are "values the target
  * cannot hold as they are" in DESIGN.md's sense.
  */
-// eslint-disable-next-line no-control-regex
 const NUL = /\u0000/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // without the g flag, test() keeps no lastIndex state between calls
