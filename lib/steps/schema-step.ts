@@ -1,0 +1,81 @@
+import "server-only";
+import { type AppContext, targetKind } from "../app-context";
+import { describeTarget } from "../target/connect";
+import { conflictMessage } from "../target/schema/apply";
+import type { SchemaPlan } from "../target/schema/plan";
+import { applySchemaStep, planSchemaStep } from "../target/schema/run-schema-step";
+import { getTargetDb } from "../target/target-db";
+import { resolveTargetUrl } from "../target/target-url";
+import type { RunInput } from "../workflow/workflow";
+import { OwnerFacingError } from "../workflow/types";
+
+/**
+ * Step 2 (Schema) as the panel and the CLI both use it: a read-only preview of the target,
+ * and the run input that applies the schema through the workflow core.
+ */
+export type MigrationFlagView = { name: string; enabled: boolean; updatedAt: string; updatedBy: string | null };
+
+export type SchemaPreview = {
+  /** host:port/database, never the password */
+  target: { kind: "embedded" | "external"; where: string };
+  plan: SchemaPlan;
+  sql: string;
+  /** null until apply has created migration_flags */
+  flags: MigrationFlagView[] | null;
+};
+
+/** The panel resolves the target itself; the CLI passes the URL `withTargetForCommand` gave it. */
+export async function previewSchema(ctx: AppContext, databaseUrl?: string): Promise<SchemaPreview> {
+  const url = databaseUrl ?? (await resolveTargetUrl(ctx));
+  const { plan, sql } = await planSchemaStep(url);
+  return {
+    target: { kind: targetKind(ctx.env), where: describeTarget(url) },
+    plan,
+    sql,
+    flags: await readMigrationFlags(url, plan),
+  };
+}
+
+async function readMigrationFlags(databaseUrl: string, plan: SchemaPlan): Promise<MigrationFlagView[] | null> {
+  const flagObjects = plan.items.filter((item) => item.name === "migration_flags" || item.table === "migration_flags");
+  // A table missing or of another shape would make the typed read fail; there is nothing to show yet.
+  if (flagObjects.some((item) => item.state !== "present")) return null;
+  const rows = await getTargetDb(databaseUrl).migrationFlag.findMany({ orderBy: { name: "asc" } });
+  return rows.map((row) => ({
+    name: row.name,
+    enabled: row.enabled,
+    updatedAt: row.updatedAt.toISOString(),
+    updatedBy: row.updatedBy,
+  }));
+}
+
+export const SCHEMA_APPLY_ACTION = "apply";
+
+/**
+ * What `startStepRun`/`runStepAction` need to apply the schema. A conflict is checked before
+ * the run is recorded, so it comes out as an audited refusal that changes nothing; apply
+ * itself re-checks inside its transaction, in case the catalog changed in between.
+ */
+export function applySchemaRunInput(databaseUrl: string, actor: string): RunInput {
+  return {
+    stepId: "schema",
+    action: SCHEMA_APPLY_ACTION,
+    actor,
+    precondition: async () => {
+      const { plan } = await planSchemaStep(databaseUrl);
+      if (plan.conflicts.length > 0)
+        throw new OwnerFacingError(`Refused: ${lowerFirst(conflictMessage(plan))}`, "schema_conflict");
+    },
+    execute: async (report) => {
+      const phase = "Applying the schema and running the self-test";
+      report({ phase, done: 0, total: 1, unit: "transaction" });
+      const { outcome } = await applySchemaStep(databaseUrl);
+      report({ phase, done: 1, total: 1, unit: "transaction" });
+      return outcome;
+    },
+  };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
