@@ -12,7 +12,7 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
       name: "run",
       label: "Take and verify backups",
       cli: "cutover backup",
-      available: false,
+      available: true,
       description: "Snapshot both SQLite files, verify and restore-test them.",
     },
   ],

@@ -1,0 +1,136 @@
+import "server-only";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { AppContext } from "../app-context";
+import {
+  assertSourcesUnchangedSinceBackup as assertFreezeHeld,
+  checkFreeze,
+  MANIFEST_FILE,
+  readManifest,
+  runBackup,
+  type BackupManifest,
+} from "../backup";
+import { ensureSourcePaths, resolveSourcePaths } from "../sources/source-paths";
+import { readOwnerFact, recordOwnerFact, type RunInput } from "../workflow/workflow";
+import { OwnerFacingError, type CheckResult } from "../workflow/types";
+
+/**
+ * Step 1 (Backup) glue between the backup engine and the workflow core; the panel's server
+ * actions and the CLI both call this, so the rules live once.
+ */
+export const PROCESSING_STOPPED_FACT = "processing_stopped";
+export const PROCESSING_STOPPED_STATEMENT =
+  "I have stopped the NAS processing (Telegram bot, sync job) and will not restart it until the cutover is done";
+export const FREEZE_CHECK_NAME = "Sources unchanged since the backup";
+
+export type ProcessingStopped = { value: { stopped: true; statement: string }; updatedAt: string; updatedBy: string };
+
+export async function confirmProcessingStopped(ctx: AppContext, actor: string): Promise<void> {
+  const value = { stopped: true, statement: PROCESSING_STOPPED_STATEMENT };
+  await recordOwnerFact(ctx, PROCESSING_STOPPED_FACT, value, actor, "backup");
+}
+
+export async function readProcessingStopped(ctx: AppContext): Promise<ProcessingStopped | undefined> {
+  const fact = await readOwnerFact<ProcessingStopped["value"]>(ctx, PROCESSING_STOPPED_FACT);
+  return fact?.value.stopped ? fact : undefined;
+}
+
+/** The run action: refused (audited, no run) until the owner says processing is stopped. */
+export function backupRunInput(ctx: AppContext, actor: string): RunInput {
+  return {
+    stepId: "backup",
+    action: "run",
+    actor,
+    precondition: async () => {
+      if (await readProcessingStopped(ctx)) return;
+      throw new OwnerFacingError(
+        "Confirm that processing is stopped first: stop the NAS's Telegram bot and sync job, then confirm it on the Backup page (CLI: cutover backup --processing-stopped).",
+        "processing-not-stopped",
+      );
+    },
+    // A bad source (missing, damaged, locked…) throws the engine's OwnerFacingError: the run fails with that line.
+    execute: async (report) => {
+      const sources = ensureSourcePaths(ctx.env, ctx.paths);
+      const result = await runBackup({
+        sources: { nas: sources.nas, dashboard: sources.dashboard },
+        backupsDir: ctx.paths.backupsDir,
+        expectedCategorized: ctx.env.expectedCategorized,
+        onProgress: report,
+      });
+      return {
+        checks: result.outcome.checks,
+        evidence: { ...result.outcome.evidence, manifestPath: result.manifestPath },
+      };
+    },
+  };
+}
+
+type BackupEvidence = { backupId?: unknown; manifestPath?: unknown };
+
+/** The manifest a run's evidence names: looked up by id in this data dir's backups/, else by the recorded path. */
+export function manifestOfEvidence(ctx: AppContext, evidenceJson: string | null): BackupManifest | null {
+  if (!evidenceJson) return null;
+  const evidence = JSON.parse(evidenceJson) as BackupEvidence;
+  const candidates = [
+    typeof evidence.backupId === "string" ? path.join(ctx.paths.backupsDir, evidence.backupId) : null,
+    typeof evidence.manifestPath === "string" ? path.dirname(evidence.manifestPath) : null,
+  ];
+  for (const dir of candidates) {
+    if (dir && existsSync(path.join(dir, MANIFEST_FILE))) return readManifest(dir);
+  }
+  return null;
+}
+
+async function manifestOfRunOrThrow(ctx: AppContext, runId: number | undefined, which: string) {
+  const run = runId === undefined ? null : await ctx.db.stepRun.findUnique({ where: { id: runId } });
+  if (!run) throw new OwnerFacingError(`There is no ${which} backup run.`, "no-backup");
+  const manifest = manifestOfEvidence(ctx, run.evidence);
+  if (!manifest) {
+    throw new OwnerFacingError(
+      `The manifest of backup run #${run.id} is missing from ${ctx.paths.backupsDir}; run the backup again.`,
+      "manifest-missing",
+    );
+  }
+  return manifest;
+}
+
+/** Live sources only: the gate must compare what is on disk now, never regenerate a demo file. */
+function liveSources(ctx: AppContext) {
+  const { nas, dashboard } = resolveSourcePaths(ctx.env, ctx.paths);
+  return { nas, dashboard };
+}
+
+/** The approval gate: the freeze held if the live sources still fingerprint as the approved-for backup. */
+export async function backupApprovalGate(ctx: AppContext): Promise<CheckResult[]> {
+  try {
+    const latest = await ctx.db.stepRun.findFirst({
+      where: { step: "backup", status: "passed" },
+      orderBy: { id: "desc" },
+    });
+    const manifest = await manifestOfRunOrThrow(ctx, latest?.id, "passed");
+    const freeze = await checkFreeze({ sources: liveSources(ctx), manifest });
+    return [
+      {
+        name: FREEZE_CHECK_NAME,
+        ok: freeze.ok,
+        detail: freeze.detail,
+        evidence: freeze.sources.map(({ role, ok, fingerprint, changes }) => ({ role, ok, fingerprint, changes })),
+      },
+    ];
+  } catch (error) {
+    // A source gone or locked at approval time is a failed gate (audited as a refusal), not a crash.
+    if (error instanceof OwnerFacingError) return [{ name: FREEZE_CHECK_NAME, ok: false, detail: error.message }];
+    throw error;
+  }
+}
+
+/** For later steps (Copy): refuses with one line when a source drifted since the approved backup. */
+export async function assertSourcesUnchangedSinceBackup(ctx: AppContext): Promise<void> {
+  const approval = await ctx.db.approval.findFirst({
+    where: { step: "backup", revokedAt: null },
+    orderBy: { id: "desc" },
+  });
+  if (!approval) throw new OwnerFacingError("Refused: the backup is not approved yet.", "locked");
+  const manifest = await manifestOfRunOrThrow(ctx, approval.runId, "approved");
+  await assertFreezeHeld({ sources: liveSources(ctx), manifest });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import path from "node:path";
+import type { AppContext } from "../app-context";
+import { listBackups, MANIFEST_FILE, type BackupListing, type BackupManifest } from "../backup";
+import { resolveSourcePaths } from "../sources/source-paths";
+import { manifestOfEvidence, readProcessingStopped, type ProcessingStopped } from "./backup-step";
+
+/** What the Backup page shows besides the generic checks: confirmation, latest evidence, history. */
+export type BackupView = {
+  confirmation: ProcessingStopped | null;
+  /** the latest run's backup, when that run produced one (a run refused by a bad source did not) */
+  latest: { runId: number; manifest: BackupManifest; manifestPath: string } | null;
+  backups: Array<BackupListing & { manifestPath: string }>;
+  sources: { nas: string; dashboard: string; demo: boolean };
+  expectedCategorized: number;
+};
+
+export async function loadBackupView(ctx: AppContext): Promise<BackupView> {
+  const [confirmation, latestRun] = await Promise.all([
+    readProcessingStopped(ctx),
+    ctx.db.stepRun.findFirst({ where: { step: "backup" }, orderBy: { id: "desc" } }),
+  ]);
+  const manifest = latestRun ? manifestOfEvidence(ctx, latestRun.evidence) : null;
+  return {
+    confirmation: confirmation ?? null,
+    latest:
+      latestRun && manifest
+        ? { runId: latestRun.id, manifest, manifestPath: path.join(manifest.backupDir, MANIFEST_FILE) }
+        : null,
+    backups: listBackups(ctx.paths.backupsDir).map((entry) => ({
+      ...entry,
+      manifestPath: path.join(entry.dir, MANIFEST_FILE),
+    })),
+    sources: resolveSourcePaths(ctx.env, ctx.paths),
+    expectedCategorized: ctx.env.expectedCategorized,
+  };
+}
