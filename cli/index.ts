@@ -3,6 +3,7 @@ import { getEnv } from "../lib/config/env";
 import { closeControlDb } from "../lib/control/control-db";
 import { parseArgs } from "./args";
 import { approveCommand } from "./commands/approve";
+import { backupCommand } from "./commands/backup";
 import { loginLinkCommand } from "./commands/login-link";
 import { notYetAvailable } from "./commands/not-yet-available";
 import { statusCommand } from "./commands/status";
@@ -13,7 +14,9 @@ const USAGE = `Usage: cutover <command> [options]
   status [--json]                 the six steps, their states and what blocks them
   approve <step> [--note TEXT]    approve a step whose checks passed (as the owner at this terminal)
   login-link                      print a fresh one-time login link for the running panel
-  backup | schema [--dry-run] | plan [--json] | copy | verify [--json] | parity
+  backup [--processing-stopped]   snapshot, verify and restore-test both SQLite files (step 1); the flag
+                                  records that you stopped NAS processing, needed before the first run
+  schema [--dry-run] | plan [--json] | copy | verify [--json] | parity
   flag <name> on|off | drill | scan <dir>… | archive | report [--out FILE]
 
 Steps: backup, schema, copy, parity, cutover, archive.
@@ -21,7 +24,6 @@ Configuration comes from the environment (see README): DATABASE_URL, NAS_DB, DAS
 CUTOVER_DATA_DIR, EXPECTED_CATEGORIZED.`;
 
 const LATER = new Set([
-  "backup",
   "schema",
   "plan",
   "copy",
@@ -48,11 +50,15 @@ async function main() {
         return await statusCommand(ctx, args);
       case "approve":
         return await approveCommand(ctx, args);
+      case "backup":
+        return await backupCommand(ctx, args);
       case "login-link":
         return loginLinkCommand(ctx);
       default:
         if (LATER.has(args.command)) return notYetAvailable(args.command);
-        throw new UsageError(`unknown command "${args.command}" (see: cutover help)`);
+        throw new UsageError(
+          `unknown command "${args.command}" (see: cutover help)`,
+        );
     }
   } finally {
     await closeControlDb(ctx.paths.controlDb);
