@@ -23,18 +23,7 @@ Steps: backup, schema, copy, parity, cutover, archive.
 Configuration comes from the environment (see README): DATABASE_URL, NAS_DB, DASHBOARD_DB,
 CUTOVER_DATA_DIR, EXPECTED_CATEGORIZED.`;
 
-const LATER = new Set([
-  "schema",
-  "plan",
-  "copy",
-  "verify",
-  "parity",
-  "flag",
-  "drill",
-  "scan",
-  "archive",
-  "report",
-]);
+const LATER = new Set(["schema", "plan", "copy", "verify", "parity", "flag", "drill", "scan", "archive", "report"]);
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), new Set(["note", "out"]));
@@ -56,9 +45,7 @@ async function main() {
         return loginLinkCommand(ctx);
       default:
         if (LATER.has(args.command)) return notYetAvailable(args.command);
-        throw new UsageError(
-          `unknown command "${args.command}" (see: cutover help)`,
-        );
+        throw new UsageError(`unknown command "${args.command}" (see: cutover help)`);
     }
   } finally {
     await closeControlDb(ctx.paths.controlDb);
