@@ -12,6 +12,12 @@ import { ProgressBar } from "./progress-bar";
 export function RunProgress({ step, initial }: { step: string; initial: RunView | null }) {
   const router = useRouter();
   const [run, setRun] = useState(initial);
+  // A server action that starts a run re-renders the page with a new `initial`; adopt it, or polling never starts.
+  const [seen, setSeen] = useState(initial);
+  if (initial !== seen) {
+    setSeen(initial);
+    setRun(initial);
+  }
   const running = run?.status === "running";
 
   useEffect(() => {

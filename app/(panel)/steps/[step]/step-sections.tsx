@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
+import { BackupSection } from "@/components/steps/backup/backup-section";
+import { loadBackupView } from "@/lib/steps/backup-view";
 import type { AppContext } from "@/lib/app-context";
 import type { StepDetail } from "@/lib/workflow/step-detail";
 import type { StepId } from "@/lib/workflow/steps";
+import { confirmProcessingStoppedAction, runBackupAction } from "./backup-actions";
 
 /**
  * A step whose engine is built shows its own section (its actions and evidence) between the
@@ -9,4 +12,16 @@ import type { StepId } from "@/lib/workflow/steps";
  */
 export type StepSectionProps = { ctx: AppContext; detail: StepDetail };
 
-export const STEP_SECTIONS: Partial<Record<StepId, (props: StepSectionProps) => Promise<ReactNode>>> = {};
+export const STEP_SECTIONS: Partial<Record<StepId, (props: StepSectionProps) => Promise<ReactNode>>> = {
+  backup: async function BackupStepSection({ ctx, detail }) {
+    const view = await loadBackupView(ctx);
+    return (
+      <BackupSection
+        view={view}
+        state={detail.status.state}
+        confirmAction={confirmProcessingStoppedAction}
+        runAction={runBackupAction}
+      />
+    );
+  },
+};

@@ -1,0 +1,96 @@
+import type { ReactNode } from "react";
+import { formatTime } from "@/components/format";
+import type { ActionResult } from "@/lib/common/action-result";
+import { PROCESSING_STOPPED_STATEMENT } from "@/lib/steps/backup-step";
+import { categorizationNeedsReason, summarizeBackup } from "@/lib/steps/backup-summary";
+import type { BackupView } from "@/lib/steps/backup-view";
+import type { StepState } from "@/lib/workflow/step-state";
+import { BackupHistory } from "./backup-history";
+import { ProcessingStoppedForm } from "./processing-stopped-form";
+import { RunBackupForm } from "./run-backup-form";
+import { SourceCard } from "./source-card";
+
+type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+type Props = { view: BackupView; state: StepState; confirmAction: FormAction; runAction: FormAction };
+
+/** Step 1's own section: confirm the freeze, run the backup, read its evidence per source. */
+export function BackupSection({ view, state, confirmAction, runAction }: Props) {
+  const confirmed = view.confirmation;
+  return (
+    <div className="space-y-6">
+      <Panel id="processing-heading" title="1. Is processing stopped?">
+        <p className="mb-3 max-w-3xl text-sm text-stone-700">
+          This tool cannot stop the NAS. Stop its Telegram bot and sync job yourself, then confirm here. After the
+          backup, approval re-reads both files and refuses if anything changed.
+        </p>
+        <ProcessingStoppedForm
+          statement={PROCESSING_STOPPED_STATEMENT}
+          confirmed={confirmed ? { by: confirmed.updatedBy, at: formatTime(confirmed.updatedAt) } : null}
+          action={confirmAction}
+        />
+      </Panel>
+
+      <Panel id="run-heading" title="2. Take and verify backups">
+        <p className="mb-3 max-w-3xl text-sm text-stone-700">
+          Snapshots both SQLite files (read-only) into <code className="font-mono text-xs">backups/</code>, checks their
+          integrity, counts and fingerprints every table, and restores each copy to prove it works.
+          {view.sources.demo
+            ? " Sources: the generated demo pair (set NAS_DB and DASHBOARD_DB for the real files)."
+            : ""}
+        </p>
+        <RunBackupForm
+          canRun={Boolean(confirmed) && state !== "locked" && state !== "running"}
+          hint={runHint(view, state)}
+          action={runAction}
+        />
+      </Panel>
+
+      {view.latest ? <LatestBackup latest={view.latest} /> : null}
+
+      <Panel id="history-heading" title="Backups on disk">
+        <BackupHistory backups={view.backups} />
+      </Panel>
+    </div>
+  );
+}
+
+function runHint(view: BackupView, state: StepState): string {
+  if (!view.confirmation) return "Confirm that processing is stopped first.";
+  if (state === "running") return "A run is going; its progress is shown above.";
+  if (state === "approved") return "Approved. Running again makes a new backup and revokes this approval.";
+  return "Takes a few seconds on the demo pair; large files show progress above.";
+}
+
+function LatestBackup({ latest }: { latest: NonNullable<BackupView["latest"]> }) {
+  const { manifest } = latest;
+  return (
+    <Panel id="latest-heading" title={`Latest backup (run #${latest.runId}, ${formatTime(manifest.createdAt)})`}>
+      <p className="mb-3 text-sm text-stone-700">
+        Manifest: <code className="font-mono text-xs break-all">{latest.manifestPath}</code>
+      </p>
+      {categorizationNeedsReason(manifest) ? (
+        <p className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <span aria-hidden="true">! </span>The Dashboard&apos;s categorization count differs from the expected{" "}
+          {manifest.expectedCategorized} (EXPECTED_CATEGORIZED). You can still approve, but only with a note below
+          saying why (for example, videos you deleted on purpose); the note goes into the audit log.
+        </p>
+      ) : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        {summarizeBackup(manifest).map((summary) => (
+          <SourceCard key={summary.role} summary={summary} />
+        ))}
+      </div>
+    </Panel>
+  );
+}
+
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-stone-200 bg-white p-5">
+      <h2 id={id} className="mb-3 font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Finding } from "@/lib/steps/backup-summary";
+
+/** A result as icon + word + colour, so nothing rests on colour alone. */
+export function FindingText({ finding }: { finding: Finding }) {
+  return (
+    <span className={finding.ok ? "text-emerald-800" : "text-red-800"}>
+      <span aria-hidden="true">{finding.ok ? "✓ " : "✕ "}</span>
+      <span className="sr-only">{finding.ok ? "Passed: " : "Failed: "}</span>
+      {finding.text}
+    </span>
+  );
+}
+
+export function VerdictBadge({ ok, yes, no }: { ok: boolean; yes: string; no: string }) {
+  return (
+    <span
+      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${
+        ok ? "bg-emerald-50 text-emerald-800 ring-emerald-300" : "bg-red-50 text-red-800 ring-red-300"
+      }`}
+    >
+      <span aria-hidden="true">{ok ? "✓" : "✕"}</span>
+      {ok ? yes : no}
+    </span>
+  );
+}
