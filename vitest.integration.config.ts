@@ -1,15 +1,10 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { sharedResolve } from "./vitest.shared";
 
 // Integration tests: a real embedded PostgreSQL (started once in global setup) and real
 // SQLite files; each test makes its own database and temp directory. Serial on purpose.
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": fileURLToPath(new URL(".", import.meta.url)),
-      "server-only": fileURLToPath(new URL("./test/support/server-only-stub.ts", import.meta.url)),
-    },
-  },
+  resolve: sharedResolve,
   test: {
     include: ["**/*.int.test.ts"],
     exclude: ["node_modules/**", "e2e/**", "data/**", ".next/**"],

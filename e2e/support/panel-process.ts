@@ -1,20 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import net from "node:net";
+import { findFreePort } from "../../lib/target/embedded-server";
 
 /** Starts the real launcher (`npm start`'s script) and waits for its login line. */
 export type PanelProcess = { child: ChildProcess; baseUrl: string; loginUrl: string; output: () => string };
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
+export const freePort = findFreePort;
 
 export function refuseRemoteDatabase(url: string | undefined) {
   if (!url) return;
