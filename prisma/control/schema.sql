@@ -84,3 +84,117 @@ CREATE TABLE IF NOT EXISTS owner_fact (
   updated_at TEXT NOT NULL,
   updated_by TEXT NOT NULL
 );
+
+-- Step 3's merge plan (lib/merge/plan-store.ts). One plan is kept; re-planning replaces it.
+-- Values are canonical JSON text; a records page filters on the indexed columns.
+CREATE TABLE IF NOT EXISTS merge_plan (
+  id                    INTEGER PRIMARY KEY AUTOINCREMENT,
+  created_at            TEXT NOT NULL,
+  status                TEXT NOT NULL,
+  nas_path              TEXT NOT NULL,
+  dashboard_path        TEXT NOT NULL,
+  nas_fingerprint       TEXT NOT NULL,
+  dashboard_fingerprint TEXT NOT NULL,
+  high_water_mark       TEXT,
+  batch_size            INTEGER NOT NULL,
+  batch_count           INTEGER NOT NULL,
+  counts                TEXT,
+  plan_hash             TEXT
+);
+
+CREATE TABLE IF NOT EXISTS merge_record (
+  plan_id            INTEGER NOT NULL REFERENCES merge_plan (id) ON DELETE CASCADE,
+  video_id           TEXT NOT NULL,
+  ordinal            INTEGER NOT NULL,
+  merge_case         TEXT NOT NULL,
+  categorized        BOOLEAN NOT NULL,
+  title              TEXT NOT NULL,
+  default_action     TEXT NOT NULL,
+  action             TEXT NOT NULL,
+  differing_fields   INTEGER NOT NULL,
+  summaries          INTEGER NOT NULL,
+  summary_conflicts  INTEGER NOT NULL,
+  quarantine_count   INTEGER NOT NULL,
+  quarantine_reasons TEXT,
+  nas_row_id         TEXT,
+  dashboard_row_id   TEXT,
+  record_hash        TEXT,
+  status             TEXT NOT NULL,
+  mismatch           TEXT,
+  PRIMARY KEY (plan_id, video_id)
+);
+CREATE INDEX IF NOT EXISTS merge_record_ordinal_idx ON merge_record (plan_id, ordinal);
+CREATE INDEX IF NOT EXISTS merge_record_case_idx ON merge_record (plan_id, merge_case, ordinal);
+CREATE INDEX IF NOT EXISTS merge_record_status_idx ON merge_record (plan_id, status, ordinal);
+CREATE INDEX IF NOT EXISTS merge_record_categorized_idx ON merge_record (plan_id, categorized, ordinal);
+
+CREATE TABLE IF NOT EXISTS merge_field (
+  plan_id         INTEGER NOT NULL REFERENCES merge_plan (id) ON DELETE CASCADE,
+  video_id        TEXT NOT NULL,
+  field           TEXT NOT NULL,
+  nas_value       TEXT,
+  dashboard_value TEXT,
+  default_side    TEXT NOT NULL,
+  chosen_side     TEXT NOT NULL,
+  PRIMARY KEY (plan_id, video_id, field)
+);
+
+CREATE TABLE IF NOT EXISTS merge_summary (
+  plan_id      INTEGER NOT NULL REFERENCES merge_plan (id) ON DELETE CASCADE,
+  video_id     TEXT NOT NULL,
+  variant      TEXT NOT NULL,
+  revision     INTEGER NOT NULL,
+  source       TEXT NOT NULL,
+  source_table TEXT NOT NULL,
+  source_key   TEXT NOT NULL,
+  is_latest    BOOLEAN NOT NULL,
+  conflict     BOOLEAN NOT NULL,
+  shadowed     TEXT,
+  PRIMARY KEY (plan_id, video_id, variant, revision)
+);
+
+CREATE TABLE IF NOT EXISTS merge_quarantine (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  plan_id      INTEGER NOT NULL REFERENCES merge_plan (id) ON DELETE CASCADE,
+  video_id     TEXT,
+  reason       TEXT NOT NULL,
+  field        TEXT,
+  source       TEXT NOT NULL,
+  source_table TEXT NOT NULL,
+  source_key   TEXT NOT NULL,
+  detail       TEXT NOT NULL,
+  original     TEXT
+);
+CREATE INDEX IF NOT EXISTS merge_quarantine_video_idx ON merge_quarantine (plan_id, video_id);
+CREATE INDEX IF NOT EXISTS merge_quarantine_reason_idx ON merge_quarantine (plan_id, reason);
+
+-- The owner's choices: kept across re-planning (not tied to a plan); field '*' is the record's action.
+CREATE TABLE IF NOT EXISTS merge_decision (
+  video_id   TEXT NOT NULL,
+  field      TEXT NOT NULL,
+  choice     TEXT NOT NULL,
+  actor      TEXT NOT NULL,
+  note       TEXT,
+  decided_at TEXT NOT NULL,
+  PRIMARY KEY (video_id, field)
+);
+
+-- A copy's progress: a batch is marked done after its target transaction committed.
+CREATE TABLE IF NOT EXISTS copy_run (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  plan_id     INTEGER NOT NULL,
+  plan_hash   TEXT NOT NULL,
+  target      TEXT NOT NULL,
+  started_at  TEXT NOT NULL,
+  finished_at TEXT,
+  status      TEXT NOT NULL,
+  batch_count INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS copy_batch (
+  run_id  INTEGER NOT NULL REFERENCES copy_run (id) ON DELETE CASCADE,
+  batch   INTEGER NOT NULL,
+  rows    INTEGER NOT NULL,
+  done_at TEXT NOT NULL,
+  PRIMARY KEY (run_id, batch)
+);
