@@ -1,0 +1,90 @@
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import type { MergeBatch } from "@/lib/merge/merge-pass";
+import type { QuarantineEntry } from "@/lib/merge/quarantine";
+import { renderSummaryHtml } from "@/lib/merge/transforms";
+import { copyField, copyRow, quarantineRawJson } from "./copy-text";
+import {
+  CONTENT_COLUMNS,
+  JSON_COLUMNS,
+  LOAD_STATEMENTS,
+  QUARANTINE_COLUMNS,
+  quarantineStatements,
+  SUMMARY_COLUMNS,
+} from "./staging";
+
+/**
+ * Writes one merge batch into the target in one transaction: COPY into the staging tables,
+ * then the upserts and the quarantine sync. Either all of a batch is in, or none of it.
+ */
+export type BatchCounts = { records: number; summaries: number; quarantine: number };
+
+async function copyInto(client: pg.ClientBase, table: string, columns: string[], lines: string[]) {
+  if (lines.length === 0) return;
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
+  await pipeline(Readable.from(lines, { objectMode: false }), stream);
+}
+
+function quarantineLine(q: QuarantineEntry): string {
+  return copyRow([
+    copyField(q.source),
+    copyField(q.sourceTable),
+    copyField(q.sourceKey),
+    copyField(q.videoId),
+    copyField(q.reason),
+    copyField(q.field),
+    copyField(q.detail),
+    quarantineRawJson(q.raw),
+  ]);
+}
+
+export function stagedLines(batch: MergeBatch) {
+  const content: string[] = [];
+  const summaries: string[] = [];
+  const ids: string[] = [];
+  const quarantine = (batch.extras?.quarantine ?? []).map(quarantineLine);
+  for (const r of batch.records) {
+    ids.push(copyRow([copyField(r.videoId), r.action]));
+    quarantine.push(...r.quarantine.map(quarantineLine));
+    if (!r.content) continue;
+    const values = r.content;
+    content.push(copyRow(CONTENT_COLUMNS.map((c) => copyField(values[c], JSON_COLUMNS.has(c) ? "json" : "value"))));
+    for (const s of r.summaries) {
+      const c = s.chosen;
+      summaries.push(
+        copyRow([
+          copyField(r.videoId),
+          copyField(s.variant),
+          copyField(s.revision),
+          copyField(c.text),
+          copyField(renderSummaryHtml(c.text)),
+          copyField(c.rawJson ?? null, "json"),
+          copyField(s.isLatest),
+          copyField(c.createdAt),
+          copyField(c.updatedAt),
+        ]),
+      );
+    }
+  }
+  return { content, summaries, ids, quarantine };
+}
+
+export async function loadBatch(client: pg.ClientBase, batch: MergeBatch): Promise<BatchCounts> {
+  const lines = stagedLines(batch);
+  await client.query("BEGIN");
+  try {
+    await copyInto(client, "stage_batch", ["video_id", "action"], lines.ids);
+    await copyInto(client, "stage_content", CONTENT_COLUMNS, lines.content);
+    await copyInto(client, "stage_summaries", SUMMARY_COLUMNS, lines.summaries);
+    await copyInto(client, "stage_quarantine", QUARANTINE_COLUMNS, lines.quarantine);
+    for (const sql of batch.extras ? [] : LOAD_STATEMENTS) await client.query(sql);
+    for (const sql of quarantineStatements(batch.extras !== undefined)) await client.query(sql);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+  return { records: lines.content.length, summaries: lines.summaries.length, quarantine: lines.quarantine.length };
+}

@@ -1,0 +1,110 @@
+import type { ControlDb } from "@/lib/control/control-db";
+import { mergeBatches, openMergePass } from "@/lib/merge/merge-pass";
+import type { PlanSources } from "@/lib/merge/planner";
+import { withControlSql } from "@/lib/merge/store/control-sql";
+import { loadDecisions } from "@/lib/merge/store/decisions";
+import { canonicalHash } from "@/lib/merge/transforms";
+import { withTargetLock } from "@/lib/target/advisory-lock";
+import { describeTarget, withTargetClient } from "@/lib/target/connect";
+import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
+import { loadBatch } from "./load-batch";
+import { STAGING_DDL } from "./staging";
+
+/**
+ * `copy`: the plan's batches into the target, under the target's advisory lock. Each batch
+ * commits on its own and is then marked done in the control DB; a run that stopped (killed,
+ * cancelled, failed) is resumed from its first unfinished batch when the plan, the decisions
+ * and the target are the same. A batch done twice is harmless: every statement converges.
+ */
+export type CopyOptions = {
+  db: ControlDb;
+  controlDbFile: string;
+  databaseUrl: string;
+  sources: PlanSources;
+  plan: { id: number; planHash: string | null; batchSize: number };
+  onProgress?: ProgressReporter;
+  signal?: AbortSignal;
+};
+
+export type CopyResult = {
+  runId: number;
+  copyHash: string;
+  resumedFrom: number;
+  batches: number;
+  records: number;
+  summaries: number;
+  quarantine: number;
+};
+
+export async function runCopy(options: CopyOptions): Promise<CopyResult> {
+  const { db, plan } = options;
+  const decisions = await loadDecisions(db);
+  const copyHash = canonicalHash({ sources: plan.planHash, decisions: decisions.hash });
+  const target = describeTarget(options.databaseUrl);
+  const pass = openMergePass(options.sources, plan.batchSize);
+  try {
+    const { runId, done } = await startOrResume(db, plan.id, copyHash, target, pass.batchCount);
+    let resumedFrom = 0;
+    while (done.has(resumedFrom)) resumedFrom++;
+    const totals = { records: 0, summaries: 0, quarantine: 0 };
+    const total = pass.order.length;
+    let progressed = Math.min(resumedFrom * pass.batchSize, total);
+    await withTargetClient(options.databaseUrl, (client) =>
+      withTargetLock(client, async () => {
+        await client.query(STAGING_DDL);
+        for (const batch of mergeBatches(pass, decisions.decisions, resumedFrom)) {
+          if (options.signal?.aborted) {
+            await db.copyRun.update({ where: { id: runId }, data: { status: "cancelled" } });
+            throw new OwnerFacingError(
+              `copy cancelled after ${progressed} of ${total} records; run copy again to resume`,
+              "cancelled",
+            );
+          }
+          const counts = await loadBatch(client, batch);
+          markBatchDone(options.controlDbFile, runId, batch.index, counts.records + counts.summaries);
+          totals.records += counts.records;
+          totals.summaries += counts.summaries;
+          totals.quarantine += counts.quarantine;
+          progressed += batch.records.length;
+          options.onProgress?.({ phase: "copy", done: progressed, total, unit: "records" });
+        }
+      }),
+    );
+    await db.copyRun.update({
+      where: { id: runId },
+      data: { status: "finished", finishedAt: new Date().toISOString() },
+    });
+    return { runId, copyHash, resumedFrom, batches: pass.batchCount, ...totals };
+  } finally {
+    pass.close();
+  }
+}
+
+async function startOrResume(db: ControlDb, planId: number, planHash: string, target: string, batchCount: number) {
+  const open = await db.copyRun.findFirst({
+    where: { planId, planHash, target, status: { not: "finished" } },
+    orderBy: { id: "desc" },
+    include: { batches: { select: { batch: true } } },
+  });
+  if (open && open.batchCount === batchCount) {
+    await db.copyRun.update({ where: { id: open.id }, data: { status: "running" } });
+    return { runId: open.id, done: new Set(open.batches.map((b) => b.batch)) };
+  }
+  const run = await db.copyRun.create({
+    data: { planId, planHash, target, startedAt: new Date().toISOString(), status: "running", batchCount },
+  });
+  return { runId: run.id, done: new Set<number>() };
+}
+
+function markBatchDone(file: string, runId: number, batch: number, rows: number) {
+  withControlSql(file, (sql) =>
+    sql
+      .prepare("INSERT OR REPLACE INTO copy_batch (run_id, batch, rows, done_at) VALUES (?, ?, ?, ?)")
+      .run(runId, batch, rows, new Date().toISOString()),
+  );
+}
+
+/** The last copy run against this target, for the step page and for `verify`. */
+export async function lastCopyRun(db: ControlDb, databaseUrl: string) {
+  return db.copyRun.findFirst({ where: { target: describeTarget(databaseUrl) }, orderBy: { id: "desc" } });
+}
