@@ -24,7 +24,7 @@ export async function backupCommand(ctx: AppContext, args: ParsedArgs) {
 
 function printSource(source: SourceSummary) {
   const line = (label: string, text: string) => process.stdout.write(`  ${label.padEnd(24)} ${text}\n`);
-  const finding = (f: Finding) => `${f.ok ? "✓" : "✕"} ${f.text}`;
+  const finding = (f: Finding) => `${f.ok ? "✓" : f.waivable ? "!" : "✕"} ${f.text}`;
   process.stdout.write(`${source.verified ? "✓" : "✕"} ${source.label} snapshot\n`);
   line("source file", source.sourcePath);
   line("snapshot", source.snapshotPath);

@@ -50,6 +50,7 @@ describe("summarizeBackup", () => {
     const backup = manifest([source("nas"), source("dashboard", { categorized: 66 })]);
     expect(summarizeBackup(backup)[1]!.categorization).toMatchObject({
       ok: false,
+      waivable: true,
       text: "66 categorization records, expected 67 (1 fewer)",
     });
     expect(categorizationNeedsReason(backup)).toBe(true);

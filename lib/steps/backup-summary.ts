@@ -4,7 +4,8 @@ import type { BackupManifest, SourceManifest } from "../backup";
  * A source's backup evidence in the owner's words. The panel's cards and `cutover backup`
  * both render from this, so they never disagree about what passed.
  */
-export type Finding = { ok: boolean; text: string };
+/** `waivable`: a failure the owner may accept with a recorded reason (shown as "needs a reason", not as broken). */
+export type Finding = { ok: boolean; text: string; waivable?: boolean };
 
 export type SourceSummary = {
   role: "nas" | "dashboard";
@@ -64,6 +65,7 @@ function categorization(manifest: BackupManifest, source: SourceManifest): Sourc
   const ok = source.categorized === manifest.expectedCategorized;
   return {
     ok,
+    waivable: true,
     compared: true,
     text: `${count}, expected ${manifest.expectedCategorized}${ok ? "" : ` (${signed(source.categorized - manifest.expectedCategorized)})`}`,
   };

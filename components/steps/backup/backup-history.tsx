@@ -1,5 +1,6 @@
 import { formatTime } from "@/components/format";
 import type { BackupView } from "@/lib/steps/backup-view";
+import { PathText } from "./path-text";
 
 /** Every backup folder under backups/, newest first; a failed or unfinished one never looks verified. */
 export function BackupHistory({ backups }: { backups: BackupView["backups"] }) {
@@ -24,7 +25,7 @@ export function BackupHistory({ backups }: { backups: BackupView["backups"] }) {
           {entry.status === "verified" ? (
             <details className="mt-1">
               <summary className="cursor-pointer text-stone-600">
-                Manifest <code className="font-mono text-xs break-all">{entry.manifestPath}</code>
+                Manifest <PathText path={entry.manifestPath} />
               </summary>
               <pre className="mt-1 max-h-80 overflow-auto rounded bg-stone-100 p-2 font-mono text-xs">
                 {JSON.stringify(entry.manifest, null, 2)}
@@ -32,7 +33,7 @@ export function BackupHistory({ backups }: { backups: BackupView["backups"] }) {
             </details>
           ) : (
             <p className="mt-1 text-stone-600">
-              Folder <code className="font-mono text-xs break-all">{entry.dir}</code>
+              Folder <PathText path={entry.dir} />
             </p>
           )}
         </li>

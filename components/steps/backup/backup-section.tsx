@@ -6,6 +6,7 @@ import { categorizationNeedsReason, summarizeBackup } from "@/lib/steps/backup-s
 import type { BackupView } from "@/lib/steps/backup-view";
 import type { StepState } from "@/lib/workflow/step-state";
 import { BackupHistory } from "./backup-history";
+import { PathText } from "./path-text";
 import { ProcessingStoppedForm } from "./processing-stopped-form";
 import { RunBackupForm } from "./run-backup-form";
 import { SourceCard } from "./source-card";
@@ -38,7 +39,9 @@ export function BackupSection({ view, state, confirmAction, runAction }: Props) 
             ? " Sources: the generated demo pair (set NAS_DB and DASHBOARD_DB for the real files)."
             : ""}
         </p>
+        {/* Remounts when a run starts or ends, so a finished run's "started" message does not linger. */}
         <RunBackupForm
+          key={`${view.latest?.runId ?? "none"}-${state}`}
           canRun={Boolean(confirmed) && state !== "locked" && state !== "running"}
           hint={runHint(view, state)}
           action={runAction}
@@ -58,7 +61,9 @@ function runHint(view: BackupView, state: StepState): string {
   if (!view.confirmation) return "Confirm that processing is stopped first.";
   if (state === "running") return "A run is going; its progress is shown above.";
   if (state === "approved") return "Approved. Running again makes a new backup and revokes this approval.";
-  return "Takes a few seconds on the demo pair; large files show progress above.";
+  return view.sources.demo
+    ? "Takes a few seconds on the demo pair."
+    : "Reads every page of both files; progress with an ETA shows above while it runs.";
 }
 
 function LatestBackup({ latest }: { latest: NonNullable<BackupView["latest"]> }) {
@@ -66,7 +71,7 @@ function LatestBackup({ latest }: { latest: NonNullable<BackupView["latest"]> })
   return (
     <Panel id="latest-heading" title={`Latest backup (run #${latest.runId}, ${formatTime(manifest.createdAt)})`}>
       <p className="mb-3 text-sm text-stone-700">
-        Manifest: <code className="font-mono text-xs break-all">{latest.manifestPath}</code>
+        Manifest: <PathText path={latest.manifestPath} />
       </p>
       {categorizationNeedsReason(manifest) ? (
         <p className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
@@ -75,7 +80,7 @@ function LatestBackup({ latest }: { latest: NonNullable<BackupView["latest"]> })
           saying why (for example, videos you deleted on purpose); the note goes into the audit log.
         </p>
       ) : null}
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="space-y-4">
         {summarizeBackup(manifest).map((summary) => (
           <SourceCard key={summary.role} summary={summary} />
         ))}

@@ -2,10 +2,15 @@ import type { Finding } from "@/lib/steps/backup-summary";
 
 /** A result as icon + word + colour, so nothing rests on colour alone. */
 export function FindingText({ finding }: { finding: Finding }) {
+  const look = finding.ok
+    ? { icon: "✓ ", word: "Passed: ", className: "text-emerald-800" }
+    : finding.waivable
+      ? { icon: "! ", word: "Needs a reason: ", className: "text-amber-800" }
+      : { icon: "✕ ", word: "Failed: ", className: "text-red-800" };
   return (
-    <span className={finding.ok ? "text-emerald-800" : "text-red-800"}>
-      <span aria-hidden="true">{finding.ok ? "✓ " : "✕ "}</span>
-      <span className="sr-only">{finding.ok ? "Passed: " : "Failed: "}</span>
+    <span className={look.className}>
+      <span aria-hidden="true">{look.icon}</span>
+      <span className="sr-only">{look.word}</span>
       {finding.text}
     </span>
   );

@@ -15,12 +15,9 @@ export function ProcessingStoppedForm({ statement, confirmed, action }: Props) {
   const [result, formAction, pending] = useActionState(action, null);
   if (confirmed) {
     return (
-      <div className="space-y-2">
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          <span aria-hidden="true">✓ </span>Confirmed by {confirmed.by} at {confirmed.at}: “{statement}.”
-        </p>
-        <ResultMessage result={result} />
-      </div>
+      <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+        <span aria-hidden="true">✓ </span>Confirmed by {confirmed.by} at {confirmed.at}: “{statement}.”
+      </p>
     );
   }
   return (

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { SourceSummary } from "@/lib/steps/backup-summary";
 import { CopyButton } from "./copy-button";
 import { FindingText, VerdictBadge } from "./finding";
+import { PathText } from "./path-text";
 
 /** One source's backup evidence: where it came from, what the snapshot is, and whether it is proven good. */
 export function SourceCard({ summary }: { summary: SourceSummary }) {
@@ -17,40 +18,47 @@ export function SourceCard({ summary }: { summary: SourceSummary }) {
         </h3>
         <VerdictBadge ok={summary.verified} yes="Verified" no="Not verified" />
       </div>
-      <dl className="mt-3 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
-        <Row term="Source file">
-          <code className="font-mono text-xs break-all">{summary.sourcePath}</code>
-        </Row>
-        <Row term="Snapshot">
-          <code className="font-mono text-xs break-all">{summary.snapshotPath}</code>
-        </Row>
-        <Row term="Size">{summary.size}</Row>
-        <Row term="SHA-256">
-          <span className="flex flex-wrap items-center gap-2">
-            <code className="font-mono text-xs" title={summary.sha256}>
-              {summary.sha256.slice(0, 16)}…
-            </code>
-            <CopyButton value={summary.sha256} label={`Copy the ${summary.label} snapshot's full SHA-256`} />
-          </span>
-        </Row>
-        <Row term="Integrity">
-          <FindingText finding={summary.integrity} />
-        </Row>
-        <Row term="Restore test">
-          <FindingText finding={summary.restoreTest} />
-        </Row>
-        <Row term="Unchanged during backup">
-          <FindingText finding={summary.stability} />
-        </Row>
-        <Row term="Categorization">
-          {summary.categorization.compared ? (
-            <FindingText finding={summary.categorization} />
-          ) : (
-            <span>{summary.categorization.text} (shown for comparison; the Dashboard&apos;s count is checked)</span>
-          )}
-        </Row>
-      </dl>
-      <TableCounts summary={summary} />
+      <div className="mt-3 grid gap-x-8 gap-y-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <dl className="grid grid-cols-[10rem_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
+          <Row term="Source file">
+            <PathText path={summary.sourcePath} />
+          </Row>
+          <Row term="Snapshot">
+            <PathText path={summary.snapshotPath} />
+          </Row>
+          <Row term="Size">{summary.size}</Row>
+          <Row term="SHA-256">
+            <span className="flex flex-wrap items-center gap-2">
+              <code className="font-mono text-xs" title={summary.sha256}>
+                {summary.sha256.slice(0, 16)}…
+              </code>
+              <CopyButton value={summary.sha256} label={`Copy the ${summary.label} snapshot's full SHA-256`} />
+            </span>
+          </Row>
+          <Row term="Integrity">
+            <FindingText finding={summary.integrity} />
+          </Row>
+          <Row term="Restore test">
+            <FindingText finding={summary.restoreTest} />
+          </Row>
+          <Row term="Unchanged during backup">
+            <FindingText finding={summary.stability} />
+          </Row>
+          <Row term="Categorization">
+            {summary.categorization.compared ? (
+              <FindingText finding={summary.categorization} />
+            ) : (
+              <span>
+                {summary.categorization.text}
+                <span className="block text-stone-600">
+                  Shown for comparison: only the Dashboard&apos;s count is checked.
+                </span>
+              </span>
+            )}
+          </Row>
+        </dl>
+        <TableCounts summary={summary} />
+      </div>
     </article>
   );
 }
@@ -66,7 +74,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 
 function TableCounts({ summary }: { summary: SourceSummary }) {
   return (
-    <table className="mt-4 w-full border-collapse text-sm">
+    <table className="w-full border-collapse self-start text-sm">
       <caption className="mb-1 text-left text-stone-600">
         {summary.tables.length} tables, {summary.totalRows.toLocaleString("en-US")} rows in the snapshot
       </caption>
