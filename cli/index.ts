@@ -4,8 +4,10 @@ import { closeControlDb } from "../lib/control/control-db";
 import { parseArgs } from "./args";
 import { approveCommand } from "./commands/approve";
 import { backupCommand } from "./commands/backup";
+import { copyCommand, verifyCommand } from "./commands/copy";
 import { loginLinkCommand } from "./commands/login-link";
 import { notYetAvailable } from "./commands/not-yet-available";
+import { planCommand } from "./commands/plan";
 import { statusCommand } from "./commands/status";
 import { exitWithError, UsageError } from "./output";
 
@@ -23,7 +25,7 @@ Steps: backup, schema, copy, parity, cutover, archive.
 Configuration comes from the environment (see README): DATABASE_URL, NAS_DB, DASHBOARD_DB,
 CUTOVER_DATA_DIR, EXPECTED_CATEGORIZED.`;
 
-const LATER = new Set(["schema", "plan", "copy", "verify", "parity", "flag", "drill", "scan", "archive", "report"]);
+const LATER = new Set(["schema", "parity", "flag", "drill", "scan", "archive", "report"]);
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), new Set(["note", "out"]));
@@ -43,6 +45,12 @@ async function main() {
         return await backupCommand(ctx, args);
       case "login-link":
         return loginLinkCommand(ctx);
+      case "plan":
+        return await planCommand(ctx, args);
+      case "copy":
+        return await copyCommand(ctx, args);
+      case "verify":
+        return await verifyCommand(ctx, args);
       default:
         if (LATER.has(args.command)) return notYetAvailable(args.command);
         throw new UsageError(`unknown command "${args.command}" (see: cutover help)`);

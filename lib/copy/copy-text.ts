@@ -26,6 +26,8 @@ export function copyRow(fields: string[]): string {
 
 /** A whole source row for migration_quarantine.raw: byte-recoverable (see toQuarantineRaw). */
 export function quarantineRawJson(row: Record<string, unknown>): string {
-  const { rowid: _rowid, ...columns } = row;
+  // rowid is how the reader fetched the row, not one of its columns
+  const columns = { ...row };
+  delete columns.rowid;
   return escapeText(JSON.stringify(toQuarantineRaw(columns)));
 }

@@ -1,0 +1,44 @@
+import type { AppContext } from "../../lib/app-context";
+import { copyRunInput, verifyRunInput } from "../../lib/steps/copy-step";
+import { describeTarget } from "../../lib/target/connect";
+import { withTargetForCommand } from "../../lib/target/target-url";
+import type { ParsedArgs } from "../args";
+import { printJson, UsageError } from "../output";
+import { exitForRun, printChecks, runStepFromCli } from "../run-step";
+
+/**
+ * `cutover copy`: plan if needed, copy (resuming an interrupted run), verify; exit 0 only when
+ * verify passes. Ctrl-C stops after the current batch and leaves a resumable state.
+ */
+export async function copyCommand(ctx: AppContext, args: ParsedArgs) {
+  if (args.positionals.length > 0) throw new UsageError("copy takes no arguments (see: cutover help)");
+  const abort = new AbortController();
+  const onSigint = () => {
+    process.stderr.write("\ncutover: stopping after the current batch…\n");
+    abort.abort();
+  };
+  process.once("SIGINT", onSigint);
+  try {
+    const result = await withTargetForCommand(ctx, (databaseUrl) => {
+      process.stderr.write(`Copying into ${describeTarget(databaseUrl)}…\n`);
+      return runStepFromCli(ctx, copyRunInput(ctx, databaseUrl, ctx.env.cliActor, { signal: abort.signal }));
+    });
+    printChecks(result.checks);
+    exitForRun(result, "copy");
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}
+
+/** `cutover verify [--json]`: exit 0 only when every check passes. */
+export async function verifyCommand(ctx: AppContext, args: ParsedArgs) {
+  if (args.positionals.length > 0) throw new UsageError("verify takes no arguments (see: cutover help)");
+  const result = await withTargetForCommand(ctx, (databaseUrl) =>
+    runStepFromCli(ctx, verifyRunInput(ctx, databaseUrl, ctx.env.cliActor)),
+  );
+  const ok = result.checks.every((check) => check.ok);
+  if (args.flags.has("json"))
+    printJson({ ok, checks: result.checks.map(({ name, ok, detail }) => ({ name, ok, detail })) });
+  else printChecks(result.checks);
+  if (!ok) process.exitCode = 1;
+}

@@ -1,0 +1,30 @@
+import type { AppContext } from "../../lib/app-context";
+import { planAction } from "../../lib/steps/copy-step";
+import { createProgressTracker, formatProgress } from "../../lib/workflow/progress";
+import type { ParsedArgs } from "../args";
+import { printJson, progressLine, UsageError } from "../output";
+
+/** `cutover plan [--json]`: builds the merge plan (reads the sources, writes only the control DB). */
+export async function planCommand(ctx: AppContext, args: ParsedArgs) {
+  if (args.positionals.length > 0) throw new UsageError("plan takes no arguments (see: cutover help)");
+  const track = createProgressTracker();
+  const result = await planAction(ctx, ctx.env.cliActor, (progress) => {
+    if (progress.done >= progress.total || progress.done % 5000 < 500) progressLine(formatProgress(track(progress)));
+  });
+  if (process.stderr.isTTY) process.stderr.write("\n");
+  const { counts, quarantine, categorized, summaries } = result.counts;
+  if (args.flags.has("json")) return printJson({ counts, quarantine, categorized, summaries });
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`Plan #${result.planId}: ${result.records} records`);
+  for (const [name, n] of Object.entries(counts)) out(`  ${name.padEnd(24)} ${n}`);
+  out(`  categorization records   ${categorized}`);
+  out(`  summaries                ${summaries}`);
+  out(
+    `Quarantine: ${
+      Object.entries(quarantine)
+        .map(([reason, n]) => `${reason} ${n}`)
+        .join(", ") || "none"
+    }`,
+  );
+  out("Nothing was written to the target. Copy with: cutover copy");
+}
