@@ -1,0 +1,111 @@
+import { sidesDiffer, type CompareKind } from "@/lib/diff/field-compare";
+import { FoldedValue } from "./folded-value";
+
+export type SourceSide = "nas" | "dashboard" | "postgres";
+export const SOURCE_SIDES: readonly SourceSide[] = ["nas", "dashboard", "postgres"];
+const DEFAULT_LABELS: Record<SourceSide, string> = { nas: "NAS", dashboard: "Dashboard", postgres: "PostgreSQL" };
+
+export type FieldRow = {
+  field: string;
+  /** shown instead of the column name when given */
+  label?: string;
+  values: Partial<Record<SourceSide, unknown>>;
+  /** how values compare (see lib/diff/field-compare); lib/merge's field kinds fit */
+  kind?: CompareKind;
+  /** the source side the merge takes this field from */
+  chosen?: "nas" | "dashboard" | null;
+  /** overrides the computed "differs" (e.g. the plan already knows) */
+  differs?: boolean;
+  /** one short line under the field name, e.g. why this side is the default */
+  note?: string;
+};
+
+export type ThreeColumnTableProps = {
+  caption: string;
+  rows: readonly FieldRow[];
+  /** sides that hold no row for this record at all (Dashboard only, NAS new, not copied) */
+  absentSides?: readonly SourceSide[];
+  labels?: Partial<Record<SourceSide, string>>;
+  /** characters shown before a value is folded */
+  foldAt?: number;
+};
+
+/**
+ * The record detail's field table: one row per field, NAS | Dashboard | PostgreSQL. A row whose
+ * present sides disagree is tinted and says "≠ differs" in words; the side the merge takes is
+ * badged "✓ chosen", so neither depends on colour.
+ */
+export function ThreeColumnTable({ caption, rows, absentSides = [], labels, foldAt = 280 }: ThreeColumnTableProps) {
+  const names = { ...DEFAULT_LABELS, ...labels };
+  const present = SOURCE_SIDES.filter((side) => !absentSides.includes(side));
+  return (
+    <table className="w-full table-fixed border-collapse text-sm">
+      <caption className="pb-2 text-left font-medium text-stone-700">{caption}</caption>
+      <thead>
+        <tr className="border-b border-stone-200 text-left text-stone-600">
+          <th scope="col" className="w-44 py-2 pr-3 font-medium">
+            Field
+          </th>
+          {SOURCE_SIDES.map((side) => (
+            <th key={side} scope="col" className="px-3 py-2 font-medium">
+              {names[side]}
+              {absentSides.includes(side) ? <span className="font-normal text-stone-500"> (no record)</span> : null}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const differs =
+            row.differs ??
+            sidesDiffer(
+              present.map((side) => row.values[side]),
+              row.kind,
+            );
+          return (
+            <tr
+              key={row.field}
+              id={`field-${row.field}`}
+              className={`border-b border-stone-100 align-top ${differs ? "bg-amber-50" : ""}`}
+            >
+              <th scope="row" className="py-2 pr-3 text-left font-normal">
+                <span className="block font-mono text-xs font-medium break-words text-stone-800">
+                  {row.label ?? row.field}
+                </span>
+                {differs ? (
+                  <span className="mt-0.5 block text-xs font-medium text-amber-900">
+                    <span aria-hidden="true">≠</span> differs
+                  </span>
+                ) : (
+                  <span className="sr-only">same on every side</span>
+                )}
+                {row.note ? <span className="mt-0.5 block text-xs text-stone-500">{row.note}</span> : null}
+              </th>
+              {SOURCE_SIDES.map((side) => (
+                <td
+                  key={side}
+                  className={`px-3 py-2 break-words ${row.chosen === side ? "border-l-2 border-emerald-600" : ""}`}
+                >
+                  {row.chosen === side ? <ChosenBadge /> : null}
+                  {absentSides.includes(side) ? (
+                    <span className="text-stone-500 italic">— (no record)</span>
+                  ) : (
+                    <FoldedValue value={row.values[side]} kind={row.kind} maxChars={foldAt} />
+                  )}
+                </td>
+              ))}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function ChosenBadge() {
+  return (
+    <span className="mb-1 flex w-fit items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-300 ring-inset">
+      <span aria-hidden="true">✓</span> chosen
+    </span>
+  );
+}
