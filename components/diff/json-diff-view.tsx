@@ -78,7 +78,7 @@ function JsonValue({ value, present, foldAt }: { value: unknown; present: boolea
     value !== null && typeof value === "object"
       ? JSON.stringify(value, bigintAsText, 2)
       : JSON.stringify(value, bigintAsText);
-  return <FoldedValue value={text} kind="text" maxChars={foldAt} />;
+  return <FoldedValue value={text} kind="text" maxChars={foldAt} mono />;
 }
 
 function bigintAsText(_key: string, value: unknown) {

@@ -23,19 +23,25 @@ export function WordDiffView({ result, leftLabel, rightLabel }: WordDiffViewProp
           </span>
         ) : (
           <>
-            <span className="text-red-900 line-through">− removed</span>: only in {leftLabel};{" "}
-            <span className="text-emerald-900 underline">+ added</span>: only in {rightLabel}
+            <span className="text-red-900">
+              − <span className="line-through">removed</span>
+            </span>
+            : only in {leftLabel};{" "}
+            <span className="text-emerald-900">
+              + <span className="underline">added</span>
+            </span>
+            : only in {rightLabel}
           </>
         )}
       </figcaption>
       {result.note ? (
         <p role="note" className="text-xs text-stone-600">
-          <span aria-hidden="true">ⓘ</span> {result.note}
+          <span className="font-medium">Note:</span> {result.note}
         </p>
       ) : null}
       {left !== right && left !== "none" && right !== "none" ? (
         <p role="note" className="text-xs text-stone-600">
-          <span aria-hidden="true">ⓘ</span> Line endings differ ({left.toUpperCase()} in {leftLabel},{" "}
+          <span className="font-medium">Note:</span> line endings differ ({left.toUpperCase()} in {leftLabel},{" "}
           {right.toUpperCase()} in {rightLabel}); the comparison ignores them.
         </p>
       ) : null}
@@ -73,7 +79,7 @@ function Segment({ segment }: { segment: DiffSegment }) {
 function Sign({ text, spoken }: { text: string; spoken: string }) {
   return (
     <>
-      <span aria-hidden="true" className="inline-block align-super text-[10px] font-bold select-none">
+      <span aria-hidden="true" className="mr-px inline-block text-xs font-bold select-none">
         {text}
       </span>
       <span className="sr-only">{spoken}</span>
