@@ -8,6 +8,7 @@ import { copyCommand, verifyCommand } from "./commands/copy";
 import { loginLinkCommand } from "./commands/login-link";
 import { notYetAvailable } from "./commands/not-yet-available";
 import { planCommand } from "./commands/plan";
+import { schemaCommand } from "./commands/schema";
 import { statusCommand } from "./commands/status";
 import { exitWithError, UsageError } from "./output";
 
@@ -18,14 +19,17 @@ const USAGE = `Usage: cutover <command> [options]
   login-link                      print a fresh one-time login link for the running panel
   backup [--processing-stopped]   snapshot, verify and restore-test both SQLite files (step 1); the flag
                                   records that you stopped NAS processing, needed before the first run
-  schema [--dry-run] | plan [--json] | copy | verify [--json] | parity
+  schema --dry-run                print the target schema plan and its SQL; changes nothing (exit 0,
+                                  conflicts that block apply are listed first)
+  schema                          apply the target schema (step 2) and print its checks
+  plan [--json] | copy | verify [--json] | parity
   flag <name> on|off | drill | scan <dir>… | archive | report [--out FILE]
 
 Steps: backup, schema, copy, parity, cutover, archive.
 Configuration comes from the environment (see README): DATABASE_URL, NAS_DB, DASHBOARD_DB,
 CUTOVER_DATA_DIR, EXPECTED_CATEGORIZED.`;
 
-const LATER = new Set(["schema", "parity", "flag", "drill", "scan", "archive", "report"]);
+const LATER = new Set(["parity", "flag", "drill", "scan", "archive", "report"]);
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), new Set(["note", "out"]));
@@ -45,6 +49,8 @@ async function main() {
         return await backupCommand(ctx, args);
       case "login-link":
         return loginLinkCommand(ctx);
+      case "schema":
+        return await schemaCommand(ctx, args);
       case "plan":
         return await planCommand(ctx, args);
       case "copy":

@@ -21,7 +21,7 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
       name: "apply",
       label: "Apply schema",
       cli: "cutover schema",
-      available: false,
+      available: true,
       description: "Create the target tables, indexes, triggers and flags in one transaction.",
     },
   ],

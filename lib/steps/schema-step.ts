@@ -1,5 +1,6 @@
 import "server-only";
 import { type AppContext, targetKind } from "../app-context";
+import { describeError } from "../common/action-result";
 import { describeTarget } from "../target/connect";
 import { conflictMessage } from "../target/schema/apply";
 import type { SchemaPlan } from "../target/schema/plan";
@@ -8,6 +9,7 @@ import { getTargetDb } from "../target/target-db";
 import { resolveTargetUrl } from "../target/target-url";
 import type { RunInput } from "../workflow/workflow";
 import { OwnerFacingError } from "../workflow/types";
+import { planRows, type PlanRow } from "./schema-view";
 
 /**
  * Step 2 (Schema) as the panel and the CLI both use it: a read-only preview of the target,
@@ -34,6 +36,20 @@ export async function previewSchema(ctx: AppContext, databaseUrl?: string): Prom
     sql,
     flags: await readMigrationFlags(url, plan),
   };
+}
+
+/** The panel's view: an unreachable target is one line in the section, never a crashed page. */
+export type SchemaView =
+  | (Omit<SchemaPreview, "plan"> & { rows: PlanRow[]; counts: SchemaPlan["counts"]; statements: number })
+  | { error: string };
+
+export async function loadSchemaView(ctx: AppContext): Promise<SchemaView> {
+  try {
+    const { plan, ...rest } = await previewSchema(ctx);
+    return { ...rest, rows: planRows(plan), counts: plan.counts, statements: plan.statements.length };
+  } catch (error) {
+    return { error: describeError(error) };
+  }
 }
 
 async function readMigrationFlags(databaseUrl: string, plan: SchemaPlan): Promise<MigrationFlagView[] | null> {

@@ -1,10 +1,13 @@
 import type { ReactNode } from "react";
 import { BackupSection } from "@/components/steps/backup/backup-section";
+import { SchemaSection } from "@/components/steps/schema/schema-section";
 import { loadBackupView } from "@/lib/steps/backup-view";
+import { loadSchemaView } from "@/lib/steps/schema-step";
 import type { AppContext } from "@/lib/app-context";
 import type { StepDetail } from "@/lib/workflow/step-detail";
 import type { StepId } from "@/lib/workflow/steps";
 import { confirmProcessingStoppedAction, runBackupAction } from "./backup-actions";
+import { applySchemaAction } from "./schema-actions";
 
 /**
  * A step whose engine is built shows its own section (its actions and evidence) between the
@@ -23,5 +26,9 @@ export const STEP_SECTIONS: Partial<Record<StepId, (props: StepSectionProps) => 
         runAction={runBackupAction}
       />
     );
+  },
+  schema: async function SchemaStepSection({ ctx, detail }) {
+    const view = await loadSchemaView(ctx);
+    return <SchemaSection view={view} status={detail.status} applyAction={applySchemaAction} />;
   },
 };

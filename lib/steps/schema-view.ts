@@ -1,0 +1,45 @@
+import type { SchemaPlan } from "../target/schema/plan";
+import type { ObjectState } from "../target/schema/diff";
+
+/**
+ * What the Schema page shows, in plain data a client component can take: each object of the
+ * plan with one line saying what apply will do about it. Pure, so the wording is tested.
+ */
+export type PlanRow = { kind: string; name: string; table: string | null; state: ObjectState; note: string };
+
+export function planRows(plan: SchemaPlan): PlanRow[] {
+  const missingTables = new Set(
+    plan.items.filter((item) => item.kind === "table" && item.state === "missing").map((item) => item.name),
+  );
+  return plan.items.map((item) => ({
+    kind: item.kind,
+    name: item.name,
+    table: item.table ?? null,
+    state: item.state,
+    note: noteFor(item, missingTables),
+  }));
+}
+
+function noteFor(item: SchemaPlan["items"][number], missingTables: Set<string>): string {
+  if (item.state === "different") return item.reason ?? "exists with another shape";
+  if (item.state === "present") return "already there, left as it is";
+  if (item.table && missingTables.has(item.table) && (item.kind === "column" || item.kind === "constraint")) {
+    return `created with table ${item.table}`;
+  }
+  return "created by apply";
+}
+
+/** The in-place confirmation: what apply creates, where, and that it never destroys anything. */
+export function applyConfirmation(missing: number, where: string): string {
+  const nothingDestroyed = "Nothing is dropped or altered.";
+  if (missing === 0) {
+    return `Every object is already present in ${where}: this creates nothing and re-runs the checks and the self-test. ${nothingDestroyed}`;
+  }
+  return `This will create ${missing} ${missing === 1 ? "object" : "objects"} in ${where}, in one transaction. ${nothingDestroyed}`;
+}
+
+export function targetKindLabel(kind: "embedded" | "external"): string {
+  return kind === "embedded"
+    ? "embedded PostgreSQL, started with the panel under the data dir"
+    : "external PostgreSQL (DATABASE_URL)";
+}
