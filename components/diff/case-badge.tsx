@@ -1,5 +1,7 @@
-/** A record's merge case (DESIGN.md "Merge rules"); the same names as lib/merge's MergeCase. */
-export type RecordCase = "both_equal" | "both_differ" | "dashboard_only" | "nas_new" | "resurrection_candidate";
+import type { MergeCase } from "@/lib/merge/classify";
+
+/** A record's merge case (DESIGN.md "Merge rules"), as the plan stores it. */
+export type RecordCase = MergeCase;
 
 export const CASE_LOOK: Record<RecordCase, { icon: string; label: string; className: string }> = {
   both_equal: { icon: "=", label: "Both equal", className: "bg-stone-100 text-stone-700 ring-stone-300" },

@@ -201,6 +201,7 @@ describe("badges", () => {
     expect(render(createElement(CaseBadge, { value: "both_differ" })).text).toBe("≠Both differ");
     expect(render(createElement(StatusBadge, { value: "quarantined" })).text).toBe("⚠Quarantined");
     expect(render(createElement(StatusBadge, { value: "identical" })).text).toBe("✓Identical");
+    expect(render(createElement(StatusBadge, { value: "planned" })).text).toBe("○Not copied yet");
   });
 });
 

@@ -1,7 +1,10 @@
-/** How a record stands in PostgreSQL after the copy, compared with the merged source. */
-export type RecordStatus = "identical" | "differs" | "missing" | "quarantined";
+import type { RecordStatusFilter } from "@/lib/merge/store/plan-queries";
+
+/** How a record stands in PostgreSQL compared with the merged source ("planned": not copied yet). */
+export type RecordStatus = RecordStatusFilter;
 
 export const STATUS_LOOK: Record<RecordStatus, { icon: string; label: string; className: string }> = {
+  planned: { icon: "○", label: "Not copied yet", className: "bg-stone-100 text-stone-700 ring-stone-300" },
   identical: { icon: "✓", label: "Identical", className: "bg-emerald-50 text-emerald-800 ring-emerald-300" },
   differs: { icon: "≠", label: "Differs", className: "bg-amber-50 text-amber-900 ring-amber-300" },
   missing: { icon: "∅", label: "Missing", className: "bg-red-50 text-red-800 ring-red-300" },
