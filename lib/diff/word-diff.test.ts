@@ -158,6 +158,11 @@ describe("wordDiff", () => {
     ]);
   });
 
+  it("calls a line diff without a common line a whole replacement", () => {
+    const result = wordDiff("a b c\nd e f", "g h i\nj k l", { maxEdits: 6 });
+    expect(result.mode).toBe("whole");
+  });
+
   it("stays fast on two unrelated 4 KB texts", () => {
     const left = Array.from({ length: 800 }, (_, i) => `a${i}`).join(" ");
     const right = Array.from({ length: 800 }, (_, i) => `b${i}`).join(" ");

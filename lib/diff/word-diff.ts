@@ -80,7 +80,8 @@ export function wordDiff(
   if (words) return { segments: tidy(words), mode: "word", identical: false, lineEndings };
 
   const lines = diffTokens(tokenizeLines(a), tokenizeLines(b), maxTokens, maxEdits);
-  if (lines) {
+  // a line diff with no line in common is a whole replacement; say that rather than "line by line"
+  if (lines?.some((segment) => segment.kind === "same")) {
     const note = "The texts differ too much for a word-by-word comparison; they are compared line by line.";
     return { segments: tidy(lines), mode: "line", identical: false, lineEndings, note };
   }
