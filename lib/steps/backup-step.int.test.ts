@@ -93,7 +93,7 @@ describe("backup step", () => {
     writer.close();
 
     await expect(approveStepWithGate(ctx, { stepId: "backup", actor })).rejects.toThrow(
-      /Sources unchanged since the backup: Dashboard changed since the backup: content 3 rows changed/,
+      /Sources unchanged since the backup: Dashboard changed since the backup: content 3 rows changed.*take the backup again/,
     );
     expect((await getStepStatusOrThrow(ctx, "backup")).state).toBe("passed");
     expect(await ctx.db.approval.count()).toBe(0);

@@ -113,7 +113,9 @@ export async function backupApprovalGate(ctx: AppContext): Promise<CheckResult[]
       {
         name: FREEZE_CHECK_NAME,
         ok: freeze.ok,
-        detail: freeze.detail,
+        detail: freeze.ok
+          ? freeze.detail
+          : `${freeze.detail}. Stop whatever writes to the sources, then take the backup again`,
         evidence: freeze.sources.map(({ role, ok, fingerprint, changes }) => ({ role, ok, fingerprint, changes })),
       },
     ];

@@ -10,6 +10,8 @@ export type BackupView = {
   confirmation: ProcessingStopped | null;
   /** the latest run's backup, when that run produced one (a run refused by a bad source did not) */
   latest: { runId: number; manifest: BackupManifest; manifestPath: string } | null;
+  /** why the latest run failed before producing a backup (a bad source, a full disk…) */
+  latestError: { runId: number; error: string } | null;
   backups: Array<BackupListing & { manifestPath: string }>;
   sources: { nas: string; dashboard: string; demo: boolean };
   expectedCategorized: number;
@@ -27,6 +29,7 @@ export async function loadBackupView(ctx: AppContext): Promise<BackupView> {
       latestRun && manifest
         ? { runId: latestRun.id, manifest, manifestPath: path.join(manifest.backupDir, MANIFEST_FILE) }
         : null,
+    latestError: latestRun?.error && !manifest ? { runId: latestRun.id, error: latestRun.error } : null,
     backups: listBackups(ctx.paths.backupsDir).map((entry) => ({
       ...entry,
       manifestPath: path.join(entry.dir, MANIFEST_FILE),

@@ -49,6 +49,12 @@ export function BackupSection({ view, state, confirmAction, runAction }: Props) 
       </Panel>
 
       {view.latest ? <LatestBackup latest={view.latest} /> : null}
+      {view.latestError ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
+          <span aria-hidden="true">✕ </span>Backup run #{view.latestError.runId} failed and verified nothing:{" "}
+          {view.latestError.error}. The source files were only read; fix the cause and run it again.
+        </p>
+      ) : null}
 
       <Panel id="history-heading" title="Backups on disk">
         <BackupHistory backups={view.backups} />
