@@ -50,7 +50,7 @@ export function PlanTable({ rows }: { rows: PlanRow[] }) {
             {shown.map((row) => (
               <tr
                 key={`${row.kind} ${row.name}`}
-                className={`border-b border-stone-100 align-top ${row.state === "different" ? "bg-red-50" : ""}`}
+                className={`border-b border-stone-100 align-baseline ${row.state === "different" ? "bg-red-50" : ""}`}
               >
                 <td className="px-3 py-1.5 text-stone-600">{row.kind}</td>
                 <td className="px-3 py-1.5 font-mono text-xs break-all">{row.name}</td>
