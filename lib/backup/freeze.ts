@@ -139,7 +139,9 @@ export function describeRowDiff(diff: RowDiff): string {
     diff.changed ? `${diff.changed} changed` : "",
   ].filter(Boolean);
   const rows = diff.added + diff.removed + diff.changed;
-  return `${rows} row${rows === 1 ? "" : "s"} changed (${parts.join(", ")})`;
+  const summary = `${rows} row${rows === 1 ? "" : "s"} changed`;
+  // "2 rows changed (2 changed)" says nothing twice; the breakdown only helps when the kinds mix.
+  return parts.length > 1 || !diff.changed ? `${summary} (${parts.join(", ")})` : summary;
 }
 
 /** For later steps (Copy): refuses with one owner-facing line when a source drifted. */

@@ -11,8 +11,9 @@ export function createProgressTracker(now: () => number = Date.now) {
       phase = progress.phase;
       phaseStart = now();
     }
-    const elapsedSeconds = Math.max((now() - phaseStart) / 1000, 0.001);
-    const ratePerSecond = progress.done / elapsedSeconds;
+    const elapsedSeconds = (now() - phaseStart) / 1000;
+    // Under a second of a phase gives rates like "1,000 checks/s" that mean nothing yet.
+    const ratePerSecond = elapsedSeconds >= 1 ? progress.done / elapsedSeconds : 0;
     const remaining = Math.max(progress.total - progress.done, 0);
     const etaSeconds = ratePerSecond > 0 ? remaining / ratePerSecond : null;
     return { ...progress, ratePerSecond, etaSeconds, at: new Date(now()).toISOString() };

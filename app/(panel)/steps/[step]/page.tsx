@@ -91,6 +91,7 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
         </h2>
         <div className="mt-3">
           <ApproveForm
+            key={latestRun?.id ?? "none"}
             step={step}
             canApprove={status.state === "passed"}
             whyNot={status.state === "approved" ? "Already approved." : status.reason}
