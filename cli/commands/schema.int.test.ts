@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { makeTestContext } from "../../test/support/app-context";
 import { createTestDatabase } from "../../test/support/postgres";
 import type { AppContext } from "../../lib/app-context";
+import { acquireLease } from "../../lib/workflow/lease";
 import { approveStep, runStepAction } from "../../lib/workflow/workflow";
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -12,16 +13,17 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setup() {
+async function setup(databaseUrl?: string) {
   const db = await createTestDatabase("schemacli");
-  const ctx = makeTestContext({ DATABASE_URL: db.url });
+  const url = databaseUrl ?? db.url;
+  const ctx = makeTestContext({ DATABASE_URL: url });
   cleanups.push(
     () => db.drop(),
     () => ctx.cleanup(),
   );
   const cli = (...args: string[]) => {
     const result = spawnSync(process.execPath, [path.join(process.cwd(), "cli", "cutover.mjs"), ...args], {
-      env: { ...process.env, CUTOVER_DATA_DIR: ctx.paths.dataDir, DATABASE_URL: db.url },
+      env: { ...process.env, CUTOVER_DATA_DIR: ctx.paths.dataDir, DATABASE_URL: url },
       encoding: "utf8",
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -97,5 +99,27 @@ describe("cutover schema", () => {
     expect(apply.stderr.trim().split("\n").at(-1)).toMatch(
       /^cutover: Refused: the target already has 1 object\(s\) with another shape .* nothing was changed\./,
     );
+  });
+
+  it("refuses an unreachable target and a busy workflow in one line each, exit 1", async () => {
+    const { ctx, cli } = await setup("postgresql://someone:secret@127.0.0.1:1/ytv2");
+    await approveBackup(ctx);
+    for (const args of [["schema", "--dry-run"], ["schema"]]) {
+      const result = cli(...args);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split("\n").at(-1)).toMatch(
+        /^cutover: The target PostgreSQL at 127\.0\.0\.1:1\/ytv2 cannot be reached \(ECONNREFUSED\)/,
+      );
+      expect(result.stderr).not.toContain("secret");
+    }
+
+    const lease = await acquireLease(ctx.db, "test holds the lease");
+    try {
+      const busy = cli("schema");
+      expect(busy.code).toBe(1);
+      expect(busy.stderr.trim().split("\n").at(-1)).toMatch(/^cutover: Busy: "test holds the lease" is running since/);
+    } finally {
+      await lease.release();
+    }
   });
 });
