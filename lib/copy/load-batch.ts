@@ -71,15 +71,36 @@ export function stagedLines(batch: MergeBatch) {
   return { content, summaries, ids, quarantine };
 }
 
+async function isFresh(client: pg.ClientBase, videoIds: string[]): Promise<boolean> {
+  const { rows } = await client.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM content WHERE video_id = ANY($1))
+         OR EXISTS (SELECT 1 FROM content_summaries WHERE video_id = ANY($1)) AS found`,
+    [videoIds],
+  );
+  return !rows[0]!.found;
+}
+
 export async function loadBatch(client: pg.ClientBase, batch: MergeBatch): Promise<BatchCounts> {
   const lines = stagedLines(batch);
   await client.query("BEGIN");
   try {
     await copyInto(client, "stage_batch", ["video_id", "action"], lines.ids);
-    await copyInto(client, "stage_content", CONTENT_COLUMNS, lines.content);
-    await copyInto(client, "stage_summaries", SUMMARY_COLUMNS, lines.summaries);
+    if (
+      !batch.extras &&
+      (await isFresh(
+        client,
+        batch.records.map((r) => r.videoId),
+      ))
+    ) {
+      // Nothing of these videos is in the target yet (checked under the lock, in this transaction): COPY straight in.
+      await copyInto(client, "content", CONTENT_COLUMNS, lines.content);
+      await copyInto(client, "content_summaries", SUMMARY_COLUMNS, lines.summaries);
+    } else if (!batch.extras) {
+      await copyInto(client, "stage_content", CONTENT_COLUMNS, lines.content);
+      await copyInto(client, "stage_summaries", SUMMARY_COLUMNS, lines.summaries);
+      for (const sql of LOAD_STATEMENTS) await client.query(sql);
+    }
     await copyInto(client, "stage_quarantine", QUARANTINE_COLUMNS, lines.quarantine);
-    for (const sql of batch.extras ? [] : LOAD_STATEMENTS) await client.query(sql);
     for (const sql of quarantineStatements(batch.extras !== undefined)) await client.query(sql);
     await client.query("COMMIT");
   } catch (error) {

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { compareNewer, resolveSideKeys, type KeyRow } from "./keys";
+
+const row = (rowid: number, fields: Partial<KeyRow>): KeyRow => ({
+  rowid,
+  id: null,
+  video_id: null,
+  updated_at: null,
+  indexed_at: null,
+  created_at: null,
+  ...fields,
+});
+
+describe("resolveSideKeys", () => {
+  it("derives the key from yt:<id> when video_id is NULL", () => {
+    const keys = resolveSideKeys([row(1, { id: "yt:abcdefghijk" })]);
+    expect([...keys.chosen.keys()]).toEqual(["abcdefghijk"]);
+    expect(keys.idToKey.get("yt:abcdefghijk")).toBe("abcdefghijk");
+  });
+
+  it("sends a row without any valid key to invalid_key", () => {
+    const keys = resolveSideKeys([row(1, { id: "yt:xzavL8cDY" })]);
+    expect(keys.chosen.size).toBe(0);
+    expect(keys.invalid).toEqual([{ rowid: 1, detail: expect.stringContaining("no valid key") }]);
+  });
+
+  it("keeps the newer of two rows with one key by updated_at, comparing instants not strings", () => {
+    const older = row(1, { id: "yt:abcdefghijk", video_id: "abcdefghijk", updated_at: "2025-06-01T10:00:00+05:00" });
+    const newer = row(2, { id: "abcdefghijk", video_id: "abcdefghijk", updated_at: "2025-06-01 06:00:00" });
+    const keys = resolveSideKeys([newer, older]);
+    expect(keys.chosen.get("abcdefghijk")!.rowid).toBe(2);
+    expect(keys.duplicates).toEqual([{ entry: expect.objectContaining({ rowid: 1 }), keptRowid: 2 }]);
+  });
+
+  it("breaks an updated_at tie with indexed_at, then with the later-written row", () => {
+    const a = row(1, { video_id: "abcdefghijk", updated_at: "2025-01-01", indexed_at: "2025-02-01" });
+    const b = row(2, { video_id: "abcdefghijk", updated_at: "2025-01-01", indexed_at: "2025-01-01" });
+    expect(resolveSideKeys([a, b]).chosen.get("abcdefghijk")!.rowid).toBe(1);
+    const c = row(3, { video_id: "abcdefghijk", updated_at: "2025-01-01" });
+    const d = row(4, { video_id: "abcdefghijk", updated_at: "2025-01-01" });
+    expect(resolveSideKeys([c, d]).chosen.get("abcdefghijk")!.rowid).toBe(4);
+  });
+
+  it("treats an unparseable updated_at as older than any real one", () => {
+    const keys = resolveSideKeys([
+      row(1, { video_id: "abcdefghijk", updated_at: "2020-01-01" }),
+      row(2, { video_id: "abcdefghijk", updated_at: "garbage" }),
+    ]);
+    expect(keys.chosen.get("abcdefghijk")!.rowid).toBe(1);
+  });
+
+  it("reports a bare legacy id as a key issue so its original is kept", () => {
+    const keys = resolveSideKeys([row(1, { id: "abcdefghijk", video_id: "abcdefghijk" })]);
+    expect(keys.chosen.get("abcdefghijk")!.keyIssue).toMatchObject({ field: "id", original: "abcdefghijk" });
+  });
+});
+
+describe("compareNewer", () => {
+  it("is zero only for the same row", () => {
+    const entry = { rowid: 1, videoId: "x", rawId: null, updatedMs: 1, indexedMs: 1, createdMs: 1 };
+    expect(compareNewer(entry, entry)).toBe(0);
+  });
+});

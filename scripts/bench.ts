@@ -1,0 +1,111 @@
+/**
+ * Copy-engine benchmark: `npm run bench -- --records N`. Builds (once, in a child process, so
+ * this process's peak RSS is the engine's) a synthetic pair of N content rows per source,
+ * then runs plan, copy and verify against PostgreSQL (DATABASE_URL, else an embedded server),
+ * and in the same run the floor: every row of one source read with better-sqlite3 and COPYed
+ * unchanged into unindexed text tables. Prints rows/s per phase, the ratio and peak RSS.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { createAppContext } from "../lib/app-context";
+import { parseEnv } from "../lib/config/env";
+import { closeControlDb } from "../lib/control/control-db";
+import { runCopy } from "../lib/copy/run-copy";
+import { writeSyntheticPair } from "../lib/copy/testing/synthetic-pair";
+import { buildPlan } from "../lib/merge/planner";
+import { countRows, openSource } from "../lib/merge/source-db";
+import { startEmbeddedServer } from "../lib/target/embedded-server";
+import { withTargetClient } from "../lib/target/connect";
+import { applySchema } from "../lib/target/schema/apply";
+import { verifyTarget } from "../lib/verify/verify-target";
+import { copyFloor } from "./bench-floor";
+
+const args = process.argv.slice(2);
+const records = Number(args[args.indexOf("--records") + 1]) || 25_000;
+const dir = path.resolve("bench-data", String(records));
+const sources = { nas: path.join(dir, "nas.db"), dashboard: path.join(dir, "dashboard.db") };
+
+if (args.includes("--generate-only")) {
+  mkdirSync(dir, { recursive: true });
+  writeSyntheticPair({ nasPath: sources.nas, dashboardPath: sources.dashboard, records });
+  process.exit(0);
+}
+
+if (!existsSync(sources.nas) || !existsSync(sources.dashboard)) {
+  const t = performance.now();
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1]!, "--records", String(records), "--generate-only"],
+    { stdio: "inherit" },
+  );
+  if (child.status !== 0) process.exit(child.status ?? 1);
+  console.log(`generated the pair in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+const mb = (file: string) => (statSync(file).size / 2 ** 20).toFixed(0);
+const sourceRows = (file: string, side: "nas" | "dashboard") => {
+  const src = openSource(side, file);
+  try {
+    return ["content", "content_summaries", "summary_variants"].reduce((sum, t) => sum + countRows(src, t), 0);
+  } finally {
+    src.close();
+  }
+};
+const rows = { nas: sourceRows(sources.nas, "nas"), dashboard: sourceRows(sources.dashboard, "dashboard") };
+console.log(
+  `N=${records}: nas ${mb(sources.nas)} MB (${rows.nas} rows), dashboard ${mb(sources.dashboard)} MB (${rows.dashboard} rows)`,
+);
+
+const work = path.join(dir, "run");
+rmSync(work, { recursive: true, force: true });
+const server = process.env.DATABASE_URL ? null : await startEmbeddedServer(path.join(work, "pg"));
+const adminUrl = process.env.DATABASE_URL ?? server!.url("postgres");
+const url = new URL(adminUrl);
+const dbName = `bench_${Date.now()}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+url.pathname = `/${dbName}`;
+const databaseUrl = url.toString();
+const ctx = createAppContext(parseEnv({ CUTOVER_DATA_DIR: path.join(work, "data") }, process.cwd()));
+const timings: Record<string, number> = {};
+const time = async <T>(name: string, fn: () => Promise<T>) => {
+  const t = performance.now();
+  const result = await fn();
+  timings[name] = (performance.now() - t) / 1000;
+  return result;
+};
+try {
+  await withTargetClient(databaseUrl, (client) => applySchema(client));
+  const plan = await time("plan", () => buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources }));
+  const stored = await ctx.db.mergePlan.findUniqueOrThrow({ where: { id: plan.planId } });
+  const copy = await time("copy", () =>
+    runCopy({ db: ctx.db, controlDbFile: ctx.paths.controlDb, databaseUrl, sources, plan: stored }),
+  );
+  const verify = await time("verify", () => verifyTarget(ctx, { databaseUrl, sources, plan: stored }));
+  const floor = await time("floor", () => copyFloor(sources.nas, databaseUrl));
+  const both = rows.nas + rows.dashboard;
+  const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString("en-US")} rows/s`;
+  for (const phase of ["plan", "copy", "verify"]) {
+    console.log(
+      `${phase.padEnd(7)} ${timings[phase]!.toFixed(1).padStart(7)} s  ${rate(both, timings[phase]!)} (source rows of both files)`,
+    );
+  }
+  console.log(
+    `floor   ${timings.floor!.toFixed(1).padStart(7)} s  ${rate(floor, timings.floor!)} (one file, COPY unchanged)`,
+  );
+  const engine = timings.plan! + timings.copy! + timings.verify!;
+  console.log(`ratio (plan+copy+verify)/floor = ${(engine / timings.floor!).toFixed(2)}`);
+  console.log(
+    `copied ${copy.records} records, ${copy.summaries} summaries, ${copy.quarantine} quarantine rows; verify ${verify.ok ? "passed" : "FAILED"}`,
+  );
+  for (const check of verify.checks.filter((c) => !c.ok)) console.log(`  ✕ ${check.name}: ${check.detail}`);
+  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+} finally {
+  await closeControlDb(ctx.paths.controlDb);
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+  await admin.end();
+  await server?.stop();
+}
