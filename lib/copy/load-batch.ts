@@ -51,7 +51,8 @@ export function stagedLines(batch: MergeBatch) {
     if (!r.content) continue;
     const values = r.content;
     content.push(copyRow(CONTENT_COLUMNS.map((c) => copyField(values[c], JSON_COLUMNS.has(c) ? "json" : "value"))));
-    for (const s of r.summaries) {
+    // Highest revision first: the latest trigger then never has to demote (and so touch) an earlier row.
+    for (const s of [...r.summaries].reverse()) {
       const c = s.chosen;
       summaries.push(
         copyRow([

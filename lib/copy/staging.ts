@@ -62,7 +62,7 @@ export const LOAD_STATEMENTS = [
   `DELETE FROM content_summaries t USING stage_batch b WHERE b.action = 'copy' AND t.video_id = b.video_id
    AND NOT EXISTS (SELECT 1 FROM stage_summaries s WHERE s.video_id = t.video_id AND s.variant = t.variant AND s.revision = t.revision)`,
   `INSERT INTO content_summaries (${SUMMARY_COLUMNS.join(", ")})
-   SELECT ${SUMMARY_COLUMNS.join(", ")} FROM stage_summaries ORDER BY video_id, variant, revision
+   SELECT ${SUMMARY_COLUMNS.join(", ")} FROM stage_summaries ORDER BY video_id, variant, revision DESC
    ON CONFLICT (video_id, variant, revision) DO UPDATE SET ${set(summaryValues)}
    WHERE ${differs("content_summaries", summaryValues)}`,
   `UPDATE content_summaries t SET updated_at = s.updated_at FROM stage_summaries s
