@@ -40,7 +40,7 @@ function files(dir: string) {
 
 function readJson<T>(file: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as T;
+    return JSON.parse(readFileSync(/*turbopackIgnore: true*/ file, "utf8")) as T;
   } catch {
     return undefined;
   }
@@ -76,7 +76,7 @@ async function canConnect(url: string): Promise<boolean> {
 
 function postmasterPid(dir: string): number | undefined {
   try {
-    const pid = Number(readFileSync(files(dir).postmasterPid, "utf8").split("\n")[0]);
+    const pid = Number(readFileSync(/*turbopackIgnore: true*/ files(dir).postmasterPid, "utf8").split("\n")[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
