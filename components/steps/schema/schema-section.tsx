@@ -50,7 +50,11 @@ export function SchemaSection({ view, status, applyAction }: Props) {
       </SchemaPanel>
 
       <SchemaPanel id="schema-apply-heading" title="Apply">
-        <ApplySchemaForm offer={applyOffer(view, status, conflicts.length)} action={applyAction} />
+        <ApplySchemaForm
+          key={`${status.lastRun?.id ?? "none"}-${status.state}`}
+          offer={applyOffer(view, status, conflicts.length)}
+          action={applyAction}
+        />
       </SchemaPanel>
     </div>
   );
