@@ -1,0 +1,59 @@
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { demoHarness, type Harness } from "@/lib/copy/testing/harness";
+import { approveStep, runStepAction } from "@/lib/workflow/workflow";
+import { approveStepWithGate } from "./approve";
+import { backupRunInput, confirmProcessingStopped } from "./backup-step";
+import { copyRunInput, verifyRunInput } from "./copy-step";
+import { applySchemaRunInput } from "./schema-step";
+
+const ACTOR = "owner (test)";
+const harnesses: Harness[] = [];
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.cleanup();
+});
+
+async function approvedThroughSchema() {
+  const h = await demoHarness();
+  harnesses.push(h);
+  await confirmProcessingStopped(h.ctx, ACTOR);
+  await runStepAction(h.ctx, backupRunInput(h.ctx, ACTOR));
+  await approveStepWithGate(h.ctx, { stepId: "backup", actor: ACTOR });
+  await runStepAction(h.ctx, applySchemaRunInput(h.databaseUrl, ACTOR));
+  await approveStep(h.ctx, { stepId: "schema", actor: ACTOR });
+  return h;
+}
+
+describe("step 3 through the workflow core", () => {
+  it("copies and verifies: passed, with the plan hash and the record-hash digest as evidence", async () => {
+    const h = await approvedThroughSchema();
+    const result = await runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR));
+    expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(result.status).toBe("passed");
+    const run = await h.ctx.db.stepRun.findUniqueOrThrow({ where: { id: result.runId } });
+    expect(JSON.parse(run.evidence!)).toMatchObject({
+      planHash: expect.any(String),
+      recordsDigest: expect.any(String),
+    });
+    const again = await runStepAction(h.ctx, verifyRunInput(h.ctx, h.databaseUrl, ACTOR));
+    const rerun = await h.ctx.db.stepRun.findUniqueOrThrow({ where: { id: again.runId } });
+    expect(rerun.evidenceHash).toBe(run.evidenceHash);
+  });
+
+  it("refuses copy when the NAS changed since the backup, and leaves the target untouched", async () => {
+    const h = await approvedThroughSchema();
+    const nas = new Database(h.sources.nas);
+    nas
+      .prepare("UPDATE content SET title = 'changed after the backup' WHERE rowid = (SELECT min(rowid) FROM content)")
+      .run();
+    nas.close();
+    await expect(runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR))).rejects.toThrow(
+      /^source changed since backup: NAS content 1 row changed/,
+    );
+    expect(await h.query("SELECT count(*)::int AS n FROM content")).toEqual([{ n: 0 }]);
+    expect(await h.query("SELECT count(*)::int AS n FROM migration_quarantine")).toEqual([{ n: 0 }]);
+    expect(await h.ctx.db.copyRun.count()).toBe(0);
+    const refusal = await h.ctx.db.auditEntry.findFirst({ orderBy: { seq: "desc" } });
+    expect(refusal).toMatchObject({ step: "copy", action: "copy", outcome: "refused" });
+  });
+});
