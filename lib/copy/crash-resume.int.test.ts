@@ -1,0 +1,108 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { buildPlan } from "@/lib/merge/planner";
+import { withTargetClient } from "@/lib/target/connect";
+import { applySchema } from "@/lib/target/schema/apply";
+import { verifyTarget } from "@/lib/verify/verify-target";
+import { makeTestContext } from "@/test/support/app-context";
+import { createTestDatabase } from "@/test/support/postgres";
+import { makeTempDir } from "@/test/support/temp-dir";
+import { runCopy } from "./run-copy";
+import { writeSyntheticPair } from "./testing/synthetic-pair";
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function target(sources: { nas: string; dashboard: string }) {
+  const db = await createTestDatabase("crash");
+  await withTargetClient(db.url, (client) => applySchema(client));
+  const ctx = makeTestContext({ NAS_DB: sources.nas, DASHBOARD_DB: sources.dashboard, DATABASE_URL: db.url });
+  cleanups.push(
+    () => db.drop(),
+    () => ctx.cleanup(),
+  );
+  const plan = await buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources, batchSize: 100 });
+  const stored = await ctx.db.mergePlan.findUniqueOrThrow({ where: { id: plan.planId } });
+  const copy = () =>
+    runCopy({ db: ctx.db, controlDbFile: ctx.paths.controlDb, databaseUrl: db.url, sources, plan: stored });
+  const state = () =>
+    withTargetClient(db.url, async (client) => ({
+      counts: (
+        await client.query(
+          "SELECT (SELECT count(*) FROM content) c, (SELECT count(*) FROM content_summaries) s, (SELECT count(*) FROM migration_quarantine) q",
+        )
+      ).rows[0],
+      quarantine: (
+        await client.query(
+          "SELECT source, source_table, source_key, reason, field, raw FROM migration_quarantine ORDER BY 1, 2, 3, 4, 5",
+        )
+      ).rows,
+    }));
+  return { db, ctx, copy, state, verify: () => verifyTarget(ctx, { databaseUrl: db.url, sources, plan: stored }) };
+}
+
+/** Runs the copy in a child process and SIGKILLs it once it reported `afterRecords`. */
+function copyAndKill(ctx: { paths: { dataDir: string } }, env: Record<string, string>, afterRecords: number) {
+  return new Promise<{ killedAt: number; finished: boolean }>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "testing", "copy-child.ts")],
+      {
+        env: { ...process.env, ...env, CUTOVER_DATA_DIR: ctx.paths.dataDir },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let killedAt = 0;
+    let finished = false;
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout.on("data", (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) {
+        if (line === "finished") finished = true;
+        const done = Number(/^progress (\d+)$/.exec(line)?.[1] ?? 0);
+        if (done >= afterRecords && killedAt === 0) {
+          killedAt = done;
+          child.kill("SIGKILL");
+        }
+      }
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      signal === "SIGKILL" || code === 0
+        ? resolve({ killedAt, finished })
+        : reject(new Error(`child exited ${code}: ${stderr}`)),
+    );
+  });
+}
+
+describe("a copy killed mid-run", () => {
+  it("resumes from its first unfinished batch and ends identical to an uninterrupted copy", async () => {
+    const temp = makeTempDir("cutover-crash-");
+    cleanups.push(() => temp.cleanup());
+    const sources = { nas: path.join(temp.dir, "nas.db"), dashboard: path.join(temp.dir, "dashboard.db") };
+    writeSyntheticPair({ nasPath: sources.nas, dashboardPath: sources.dashboard, records: 4000 });
+
+    const reference = await target(sources);
+    await reference.copy();
+    const expected = await reference.verify();
+    expect(expected.ok).toBe(true);
+
+    const crashed = await target(sources);
+    const env = { NAS_DB: sources.nas, DASHBOARD_DB: sources.dashboard, DATABASE_URL: crashed.db.url };
+    const { killedAt, finished } = await copyAndKill(crashed.ctx, env, 500);
+    expect(finished).toBe(false);
+    expect(killedAt).toBeGreaterThanOrEqual(500);
+    const partial = await crashed.state();
+    expect(Number(partial.counts.c)).toBeLessThan(Number((await reference.state()).counts.c));
+
+    const resumed = await crashed.copy();
+    expect(resumed.resumedFrom).toBeGreaterThanOrEqual(5);
+    const result = await crashed.verify();
+    expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(result.recordsDigest).toBe(expected.recordsDigest);
+    expect(await crashed.state()).toEqual(await reference.state());
+  });
+});
