@@ -15,11 +15,21 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           new one.
         </p>
       ) : null}
-      <p className="mt-4 text-sm text-stone-700">
-        Open the one-time login link printed in the terminal where you started the panel (
-        <code className="font-mono">npm start</code>).
-      </p>
+      {passwordLogin ? (
+        <p className="mt-4 text-sm text-stone-700">
+          Enter the panel password (the PANEL_PASSWORD the panel was started with).
+        </p>
+      ) : (
+        <p className="mt-4 text-sm text-stone-700">
+          Open the one-time login link printed in the terminal where you started the panel (
+          <code className="font-mono">npm start</code>).
+        </p>
+      )}
       {passwordLogin ? <PasswordForm /> : null}
+      <p className="mt-6 text-xs text-stone-600">
+        Lost the link? In the project folder, <code className="font-mono">npx cutover login-link</code> prints a new
+        one-time link for the running panel.
+      </p>
     </main>
   );
 }
