@@ -9,7 +9,7 @@ const OUTCOME_LOOK: Record<string, string> = {
   approved: "✓ approved",
   started: "▶ started",
   failed: "✕ failed",
-  refused: "⛔ refused",
+  refused: "⊘ refused",
   revoked: "↩ revoked",
   cancelled: "■ cancelled",
 };
@@ -59,10 +59,14 @@ export default async function AuditPage() {
   );
 }
 
+/** The detail as "key: value" pairs the owner can read; the full JSON stays in the control DB. */
 function summarise(detail: string): string {
   const parsed = JSON.parse(detail) as Record<string, unknown>;
   if (typeof parsed.reason === "string") return parsed.reason;
   if (typeof parsed.error === "string") return parsed.error;
-  const text = JSON.stringify(parsed);
-  return text === "{}" ? "" : text.length > 160 ? `${text.slice(0, 160)}…` : text;
+  const text = Object.entries(parsed)
+    .filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))
+    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .join("; ");
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
