@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/common/action-result";
+import { APPROVAL_PHRASES } from "@/lib/review/approval-phrase";
+import type { StepId } from "@/lib/workflow/steps";
 import { ResultMessage } from "./result-message";
 
 type Props = {
@@ -15,6 +17,7 @@ type Props = {
 /** The approve control. Disabled is only a hint: the server decides and says why it refuses. */
 export function ApproveForm({ step, canApprove, whyNot, noteRequired, action }: Props) {
   const [result, formAction, pending] = useActionState(action, null);
+  const phrase = APPROVAL_PHRASES[step as StepId];
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="step" value={step} />
@@ -28,6 +31,21 @@ export function ApproveForm({ step, canApprove, whyNot, noteRequired, action }: 
         required={noteRequired}
         className="w-full rounded border border-stone-300 px-3 py-2 text-sm"
       />
+      {phrase ? (
+        <div>
+          <label htmlFor="approve-confirmation" className="block text-sm font-medium">
+            Type <q className="font-mono">{phrase}</q> to approve
+          </label>
+          <input
+            id="approve-confirmation"
+            name="confirmation"
+            autoComplete="off"
+            spellCheck={false}
+            required
+            className="mt-1 w-full max-w-sm rounded border border-stone-300 px-3 py-2 font-mono text-sm"
+          />
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="submit"

@@ -17,14 +17,24 @@ import { OwnerFacingError } from "@/lib/workflow/types";
 const approveSchema = z.object({
   step: z.enum(STEP_IDS),
   note: z.string().max(2000, "Keep the note under 2000 characters.").optional(),
+  confirmation: z.string().max(200).optional(),
 });
 
 export async function approveStepAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return toActionResult(async () => {
     const ctx = await requireOwnerAction();
-    const parsed = approveSchema.safeParse({ step: formData.get("step"), note: formData.get("note") ?? undefined });
+    const parsed = approveSchema.safeParse({
+      step: formData.get("step"),
+      note: formData.get("note") ?? undefined,
+      confirmation: formData.get("confirmation") ?? undefined,
+    });
     if (!parsed.success) throw new OwnerFacingError(parsed.error.issues[0]?.message ?? "Invalid request.");
-    await approveStepWithGate(ctx, { stepId: parsed.data.step, actor: "owner (panel)", note: parsed.data.note });
+    await approveStepWithGate(ctx, {
+      stepId: parsed.data.step,
+      actor: "owner (panel)",
+      note: parsed.data.note,
+      confirmation: parsed.data.confirmation,
+    });
     revalidatePath("/", "layout");
     return { message: `Step approved.` };
   });

@@ -1,0 +1,106 @@
+import "server-only";
+import type { AppContext } from "@/lib/app-context";
+import type { FieldRow } from "@/components/diff/three-column-table";
+import { diffCategorization, type CategorizationInput } from "@/lib/diff/categorization-diff";
+import { CONTENT_FIELDS } from "@/lib/merge/fields";
+import { readRecordSides } from "@/lib/merge/record-sides";
+import { getPlanRecord } from "@/lib/merge/store/plan-queries";
+import { loadConfirmations } from "./confirmations";
+import { decisionStateOf } from "./decision-state";
+import type { ReviewQuery } from "./filters";
+import { recordNeighbours } from "./neighbours";
+import { recordDefaults } from "./review-progress";
+import { detailSummaries } from "./record-summaries";
+import { mergedValues, readSideValues } from "./side-values";
+import { readTarget } from "./target-read";
+
+/**
+ * Everything the record page shows, assembled from the plan (case, differing fields with the
+ * default and chosen side, summary sources, quarantine), the two sources (the rows the merge
+ * used) and PostgreSQL (the row, its summaries with HTML, its quarantine rows).
+ */
+const SIDE_WORD = { nas: "NAS", dashboard: "Dashboard" } as Record<string, string>;
+
+export async function loadRecordDetail(ctx: AppContext, videoId: string, query: ReviewQuery) {
+  const plan = await getPlanRecord(ctx.db, videoId);
+  if (!plan) return null;
+  const { record, fields, decisions } = plan;
+  const header = await ctx.db.mergePlan.findUniqueOrThrow({ where: { id: record.planId } });
+  const sources = { nas: header.nasPath, dashboard: header.dashboardPath };
+  const values = readSideValues(sources, [record]).get(videoId)!;
+  const target = await readTarget(ctx, async (client) => ({
+    sides: await readRecordSides(client, sources, videoId),
+    quarantine: (
+      await client.query<{
+        reason: string;
+        field: string | null;
+        source: string;
+        source_table: string;
+        source_key: string;
+        detail: string | null;
+        raw: unknown;
+      }>(
+        "SELECT reason, field, source, source_table, source_key, detail, raw FROM migration_quarantine WHERE video_id = $1 ORDER BY id",
+        [videoId],
+      )
+    ).rows,
+  }));
+  const sides = target.ok ? target.value.sides : await readRecordSides(null, sources, videoId);
+  const postgres = sides.postgres?.values ?? null;
+  const explicit = new Map(decisions.map((d) => [d.field, d]));
+  const differing = new Map(fields.map((f) => [f.field, f]));
+
+  const fieldRows: FieldRow[] = CONTENT_FIELDS.map(({ field, kind }) => {
+    const diff = differing.get(field);
+    const only = values.nas && !values.dashboard ? "nas" : values.dashboard && !values.nas ? "dashboard" : null;
+    const decision = explicit.get(field);
+    return {
+      field,
+      kind,
+      values: { nas: values.nas?.[field], dashboard: values.dashboard?.[field], postgres: postgres?.[field] },
+      chosen: (diff?.chosenSide as "nas" | "dashboard" | undefined) ?? only,
+      differs: diff ? true : undefined,
+      note: diff
+        ? `default ${SIDE_WORD[diff.defaultSide]}` + (decision ? `; your decision: ${SIDE_WORD[decision.choice]}` : "")
+        : undefined,
+    };
+  });
+  const chosen = new Map(fields.map((f) => [f.field, f.chosenSide]));
+  const merged = mergedValues(values, chosen);
+  const [confirmations, [defaults]] = await Promise.all([
+    loadConfirmations(ctx, [videoId]),
+    recordDefaults(ctx, record.planId, [videoId]),
+  ]);
+  const decisionState = defaults
+    ? decisionStateOf(defaults, new Set(explicit.keys()), confirmations.get(videoId))
+    : ("none" as const);
+  return {
+    record,
+    fieldRows,
+    differingFields: fields.map((f) => ({
+      field: f.field,
+      defaultSide: f.defaultSide,
+      chosenSide: f.chosenSide,
+      decided: explicit.has(f.field),
+    })),
+    decisions,
+    decisionState,
+    categorization: {
+      sources: diffCategorization(values.nas as CategorizationInput, values.dashboard as CategorizationInput),
+      target: diffCategorization(merged as CategorizationInput, postgres as CategorizationInput | null),
+      inTarget: postgres !== null,
+    },
+    summaries: detailSummaries(plan.summaries, sides),
+    planQuarantine: plan.quarantine,
+    targetQuarantine: target.ok ? target.value.quarantine : null,
+    targetError: target.ok ? null : target.error,
+    inTarget: postgres !== null,
+    absent: {
+      nas: values.nas === null,
+      dashboard: values.dashboard === null,
+    },
+    neighbours: await recordNeighbours(ctx, record.planId, record.ordinal, query),
+  };
+}
+
+export type RecordDetail = NonNullable<Awaited<ReturnType<typeof loadRecordDetail>>>;

@@ -1,0 +1,65 @@
+import "server-only";
+import type { AppContext } from "@/lib/app-context";
+import { MERGE_CASES, type MergeCase } from "@/lib/merge/classify";
+import { countPlanRecords, getPlanOverview, listPlanRecords } from "@/lib/merge/store/plan-queries";
+import { toPlanFilter, type ReviewQuery } from "./filters";
+import { decisionStates } from "./review-progress";
+import type { DecisionState } from "./decision-state";
+
+/**
+ * The records view: one keyset page of the plan for the query, each record with its decision
+ * state, and the counts per case under the other filters (the tabs' numbers). Everything is
+ * answered by the plan's (plan, column, ordinal) indexes, so page 2,000 costs what page 1 does.
+ */
+export const PAGE_SIZE = 50;
+
+export async function loadRecordsPage(ctx: AppContext, query: ReviewQuery, pageSize = PAGE_SIZE) {
+  const plan = await getPlanOverview(ctx.db);
+  if (!plan) return null;
+  const filter = toPlanFilter(query);
+  const [page, counts, all] = await Promise.all([
+    listPlanRecords(ctx.db, { ...filter, planId: plan.id, afterOrdinal: query.after, limit: pageSize }),
+    countPlanRecords(ctx.db, { ...filter, mergeCase: undefined }, plan.id),
+    countPlanRecords(ctx.db, {}, plan.id),
+  ]);
+  const { states } = await decisionStates(
+    ctx,
+    plan.id,
+    page.records.map((r) => r.videoId),
+  );
+  const records = page.records.map((r) => ({
+    videoId: r.videoId,
+    ordinal: r.ordinal,
+    title: r.title,
+    mergeCase: r.mergeCase as MergeCase,
+    status: r.status,
+    categorized: r.categorized,
+    action: r.action,
+    defaultAction: r.defaultAction,
+    differingFields: r.differingFields,
+    summaryConflicts: r.summaryConflicts,
+    quarantineReasons: r.quarantineReasons ? r.quarantineReasons.split(",").filter(Boolean) : [],
+    mismatch: r.mismatch ? (JSON.parse(r.mismatch) as string[]) : null,
+    decision: (states.get(r.videoId) ?? "none") as DecisionState,
+  }));
+  const caseCounts = MERGE_CASES.map((c) => ({ mergeCase: c, count: counts[c] ?? 0 }));
+  const filteredTotal = caseCounts.reduce((sum, c) => sum + c.count, 0);
+  const planTotal = Object.values(all).reduce((sum, n) => sum + (n ?? 0), 0);
+  return { plan, records, nextAfter: page.nextAfterOrdinal, caseCounts, filteredTotal, planTotal };
+}
+
+export type RecordsPage = NonNullable<Awaited<ReturnType<typeof loadRecordsPage>>>;
+export type RecordRow = RecordsPage["records"][number];
+
+/** Every video id the query selects among records that need a decision (for "confirm defaults"). */
+export async function reviewVideoIds(ctx: AppContext, query: ReviewQuery): Promise<string[]> {
+  const filter = { ...toPlanFilter(query), needsDecision: true };
+  const ids: string[] = [];
+  let after: number | undefined;
+  for (;;) {
+    const page = await listPlanRecords(ctx.db, { ...filter, afterOrdinal: after, limit: 500 });
+    ids.push(...page.records.map((r) => r.videoId));
+    if (page.nextAfterOrdinal === null) return ids;
+    after = page.nextAfterOrdinal;
+  }
+}
