@@ -30,7 +30,7 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
       name: "copy",
       label: "Copy and verify",
       cli: "cutover copy",
-      available: false,
+      available: true,
       description: "Merge both sources into PostgreSQL and prove every row is accounted for.",
     },
   ],

@@ -1,12 +1,15 @@
 import type { ReactNode } from "react";
 import { BackupSection } from "@/components/steps/backup/backup-section";
+import { CopySection } from "@/components/steps/copy/copy-section";
 import { SchemaSection } from "@/components/steps/schema/schema-section";
 import { loadBackupView } from "@/lib/steps/backup-view";
+import { loadCopyView } from "@/lib/steps/copy-view";
 import { loadSchemaView } from "@/lib/steps/schema-step";
 import type { AppContext } from "@/lib/app-context";
 import type { StepDetail } from "@/lib/workflow/step-detail";
 import type { StepId } from "@/lib/workflow/steps";
 import { confirmProcessingStoppedAction, runBackupAction } from "./backup-actions";
+import { cancelCopyAction, copyAndVerifyAction, replanAction, verifyAgainAction } from "./copy-actions";
 import { applySchemaAction } from "./schema-actions";
 
 /**
@@ -30,5 +33,16 @@ export const STEP_SECTIONS: Partial<Record<StepId, (props: StepSectionProps) => 
   schema: async function SchemaStepSection({ ctx, detail }) {
     const view = await loadSchemaView(ctx);
     return <SchemaSection view={view} status={detail.status} applyAction={applySchemaAction} />;
+  },
+  copy: async function CopyStepSection({ ctx, detail }) {
+    // A locked step offers nothing, so it skips the view (re-reading the sources costs seconds on real files).
+    const view = detail.status.state === "locked" ? null : await loadCopyView(ctx);
+    const actions = {
+      replan: replanAction,
+      copy: copyAndVerifyAction,
+      verify: verifyAgainAction,
+      cancel: cancelCopyAction,
+    };
+    return <CopySection view={view} status={detail.status} actions={actions} />;
   },
 };

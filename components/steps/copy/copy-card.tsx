@@ -1,0 +1,79 @@
+import type { ActionResult } from "@/lib/common/action-result";
+import type { CopyView } from "@/lib/steps/copy-view";
+import { CopyPanel } from "./copy-panel";
+import { StepActionForm } from "./step-action-form";
+
+type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+type Props = { view: CopyView; running: boolean; copyAction: FormAction; cancelAction: FormAction };
+
+/** What copy will do in one sentence, the button, and Cancel while a copy started here is going. */
+export function CopyCard({ view, running, copyAction, cancelAction }: Props) {
+  const { target, sources, latestRun } = view;
+  const drifted = !sources.ok;
+  return (
+    <CopyPanel id="copy-run-heading" title="Copy">
+      {target.ok ? (
+        <p className="max-w-3xl text-sm text-stone-700">{whatHappens(view, target.where)}</p>
+      ) : (
+        <TargetDown error={target.error} />
+      )}
+      {view.copy && view.copy.status !== "finished" && !running ? (
+        <p className="mt-3 max-w-3xl rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950">
+          An earlier copy stopped after {view.copy.batchesDone} of {view.copy.batchCount} batches. Copy and verify
+          resumes it from the first unfinished batch; nothing is copied twice.
+        </p>
+      ) : null}
+      {drifted ? (
+        <p
+          role="alert"
+          className="mt-3 max-w-3xl rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+        >
+          <span aria-hidden="true">✕ </span>
+          {sources.detail} Copy is refused until the sources match the approved backup again: stop whatever writes to
+          them, then take and approve a new backup in step 1.
+        </p>
+      ) : null}
+      <div className="mt-4 flex flex-wrap items-start gap-x-6 gap-y-3">
+        <StepActionForm
+          label="Copy and verify"
+          pendingLabel="Starting…"
+          disabled={running || drifted || !target.ok}
+          hint={running ? "A run is going; its progress is shown above." : undefined}
+          action={copyAction}
+        />
+        {running && latestRun?.cancellable ? (
+          <StepActionForm label="Cancel" pendingLabel="Cancelling…" tone="danger" action={cancelAction} />
+        ) : null}
+      </div>
+      {running && latestRun && !latestRun.cancellable ? (
+        <p className="mt-3 text-sm text-stone-600">
+          Run #{latestRun.id} ({latestRun.action}) was started outside this panel (the CLI): stop it with Ctrl-C in its
+          terminal.
+        </p>
+      ) : null}
+    </CopyPanel>
+  );
+}
+
+function whatHappens(view: CopyView, where: string): string {
+  const plan = view.plan;
+  if (!plan) return `Copy plans first, then writes every record and its summaries into ${where}, and verifies them.`;
+  const n = (value: number) => value.toLocaleString("en-US");
+  const quarantined = Object.entries(plan.counts.quarantine)
+    .filter(([reason]) => reason !== "resurrection_candidate")
+    .reduce((sum, [, count]) => sum + count, 0);
+  return (
+    `Copy writes ${n(plan.actions.copy)} records and their summaries into ${where}, keeps ${n(plan.actions.skip)} ` +
+    `deleted on the Dashboard out, records ${n(quarantined)} quarantine rows, then verifies every record. ` +
+    `A run that stops (cancelled or killed) resumes where it stopped.`
+  );
+}
+
+function TargetDown({ error }: { error: string }) {
+  return (
+    <p role="alert" className="max-w-3xl rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+      <span aria-hidden="true">✕ </span>
+      {error} Copy and verify need it; fix it, then reload this page.
+    </p>
+  );
+}

@@ -1,0 +1,122 @@
+import Link from "next/link";
+import { CaseBadge } from "@/components/diff/case-badge";
+import { formatTime } from "@/components/format";
+import type { ActionResult } from "@/lib/common/action-result";
+import { MERGE_CASES, type MergeCase } from "@/lib/merge/classify";
+import type { PlanSummary } from "@/lib/steps/copy-view";
+import { CopyPanel } from "./copy-panel";
+import { QUARANTINE_REASONS } from "./quarantine-reasons";
+import { StepActionForm } from "./step-action-form";
+
+type Props = {
+  plan: PlanSummary | null;
+  canPlan: boolean;
+  replanAction: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+};
+
+const CASE_MEANS: Record<MergeCase, string> = {
+  both_equal: "Copied as they are.",
+  both_differ:
+    "Merged field by field: categorization from the side that has it (Dashboard first), the rest from the newer side.",
+  dashboard_only: "Copied.",
+  nas_new: "Copied: processed on the NAS since the last sync.",
+  resurrection_candidate: "Not copied: deleted on the Dashboard. Restore one in the review if that was a mistake.",
+};
+
+/** The stored merge plan: records per case, quarantine per reason, and the mark that splits NAS-only records. */
+export function PlanCard({ plan, canPlan, replanAction }: Props) {
+  if (!plan) {
+    return (
+      <CopyPanel id="copy-plan-heading" title="Plan">
+        <p className="mb-3 max-w-3xl text-sm text-stone-700">
+          No plan yet. A plan reads both sources and decides, per video, what the copy will do; it writes nothing to
+          PostgreSQL. Copy and verify makes one first if there is none.
+        </p>
+        <StepActionForm label="Make the plan" pendingLabel="Planning…" disabled={!canPlan} action={replanAction} />
+      </CopyPanel>
+    );
+  }
+  const { counts } = plan;
+  const reasons = Object.entries(counts.quarantine).sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <CopyPanel id="copy-plan-heading" title={`Plan: ${plan.records.toLocaleString("en-US")} records`}>
+      <p className="max-w-3xl text-sm text-stone-700">
+        Made {formatTime(plan.createdAt)} from both sources: {counts.categorized.toLocaleString("en-US")} categorization
+        records, {counts.summaries.toLocaleString("en-US")} summaries. Dashboard high-water mark (its newest{" "}
+        <code className="font-mono text-xs">indexed_at</code>): <strong>{formatTime(plan.highWaterMark)}</strong> — a
+        NAS-only video indexed after it is new, one at or before it was deleted on the Dashboard.
+      </p>
+      {plan.matchesSourceFiles ? null : (
+        <p className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <span aria-hidden="true">! </span>A source file changed (size or time) since this plan was made: re-plan, or
+          Copy and verify plans again itself.
+        </p>
+      )}
+      <table className="mt-3 w-full max-w-4xl border-collapse text-sm">
+        <caption className="sr-only">Records per case</caption>
+        <thead>
+          <tr className="border-b border-stone-200 text-left text-stone-600">
+            <th scope="col" className="py-1.5 pr-4 font-medium">
+              Case
+            </th>
+            <th scope="col" className="py-1.5 pr-4 text-right font-medium">
+              Records
+            </th>
+            <th scope="col" className="py-1.5 font-medium">
+              What copy does
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {MERGE_CASES.map((mergeCase) => (
+            <tr key={mergeCase} className="border-b border-stone-100 align-top">
+              <td className="py-1.5 pr-4">
+                <CaseBadge value={mergeCase} />
+              </td>
+              <td className="py-1.5 pr-4 text-right tabular-nums">
+                {counts.counts[mergeCase].toLocaleString("en-US")}
+              </td>
+              <td className="py-1.5 text-stone-700">{CASE_MEANS[mergeCase]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="mt-5 text-sm font-medium">
+        Quarantine{" "}
+        <span className="font-normal text-stone-600">(kept in migration_quarantine, nothing is dropped)</span>
+      </h3>
+      {reasons.length === 0 ? (
+        <p className="mt-1 text-sm text-stone-600">Nothing to quarantine.</p>
+      ) : (
+        <table className="mt-1 w-full max-w-4xl border-collapse text-sm">
+          <caption className="sr-only">Quarantine rows per reason</caption>
+          <tbody>
+            {reasons.map(([reason, n]) => (
+              <tr key={reason} className="border-b border-stone-100 align-top">
+                <td className="py-1.5 pr-4 font-mono text-xs whitespace-nowrap">{reason}</td>
+                <td className="py-1.5 pr-4 text-right tabular-nums">{n.toLocaleString("en-US")}</td>
+                <td className="py-1.5 text-stone-700">{QUARANTINE_REASONS[reason] ?? "See the review."}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="mt-5 flex flex-wrap items-start gap-x-6 gap-y-3">
+        <Link
+          href="/steps/copy/records"
+          className="rounded bg-sky-800 px-4 py-2 text-sm font-medium text-white hover:bg-sky-900"
+        >
+          Review records →
+        </Link>
+        <StepActionForm
+          label="Re-plan"
+          pendingLabel="Planning…"
+          tone="secondary"
+          disabled={!canPlan}
+          hint="Reads both sources again; writes nothing to PostgreSQL. Your decisions are kept."
+          action={replanAction}
+        />
+      </div>
+    </CopyPanel>
+  );
+}
