@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { ControlDb } from "@/lib/control/control-db";
-import { mergeBatches, openMergePass } from "@/lib/merge/merge-pass";
+import { mergeBatchesAsync, openMergePass } from "@/lib/merge/merge-pass";
 import type { PlanSources } from "@/lib/merge/planner";
 import { withControlSql } from "@/lib/merge/store/control-sql";
 import { loadDecisions } from "@/lib/merge/store/decisions";
@@ -53,7 +53,10 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
     await withTargetClient(options.databaseUrl, (client) =>
       withTargetLock(client, async () => {
         await prepareSession(client);
-        for (const batch of mergeBatches(pass, decisions.decisions, resumedFrom)) {
+        // One batch in flight: PostgreSQL loads batch k while this process merges batch k + 1.
+        let inflight: Promise<void> | null = null;
+        for await (const batch of mergeBatchesAsync(pass, decisions.decisions, resumedFrom)) {
+          if (inflight) await inflight;
           if (options.signal?.aborted) {
             await db.copyRun.update({ where: { id: runId }, data: { status: "cancelled" } });
             throw new OwnerFacingError(
@@ -61,14 +64,18 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
               "cancelled",
             );
           }
-          const counts = await loadBatch(client, batch);
-          markBatchDone(options.controlDbFile, runId, batch.index, counts.records + counts.summaries);
-          totals.records += counts.records;
-          totals.summaries += counts.summaries;
-          totals.quarantine += counts.quarantine;
-          progressed += batch.records.length;
-          options.onProgress?.({ phase: "copy", done: progressed, total, unit: "records" });
+          inflight = loadBatch(client, batch).then((counts) => {
+            markBatchDone(options.controlDbFile, runId, batch.index, counts.records + counts.summaries);
+            totals.records += counts.records;
+            totals.summaries += counts.summaries;
+            totals.quarantine += counts.quarantine;
+            progressed += batch.records.length;
+            options.onProgress?.({ phase: "copy", done: progressed, total, unit: "records" });
+          });
+          // Awaited on the next turn; until then a failure must not count as unhandled.
+          inflight.catch(() => undefined);
         }
+        if (inflight) await inflight;
       }),
     );
     await db.copyRun.update({

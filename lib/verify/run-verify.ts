@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { CATEGORIZATION_FIELDS } from "@/lib/merge/fields";
-import { mergeBatches, openMergePass } from "@/lib/merge/merge-pass";
+import { batchIds, mergeBatchesAsync, openMergePass } from "@/lib/merge/merge-pass";
 import type { PlanSources } from "@/lib/merge/planner";
 import type { LedgerEntry } from "@/lib/merge/quarantine";
 import { countRows } from "@/lib/merge/source-db";
@@ -50,9 +50,12 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     let summaries = 0;
     const categorization = { total: 0, equal: 0, keptOut: 0, differ: [] as string[] };
     let done = 0;
-    for (const batch of mergeBatches(pass, options.decisions)) {
-      const copiedIds = batch.records.filter((r) => r.content).map((r) => r.videoId);
-      const target = await readTargetRecords(client, copiedIds);
+    // The target rows of batch k + 1 are read while batch k + 1 merges.
+    let nextTarget = readTargetRecords(client, batchIds(pass, 0));
+    for await (const batch of mergeBatchesAsync(pass, options.decisions)) {
+      const target = await nextTarget;
+      nextTarget = readTargetRecords(client, batchIds(pass, batch.index + 1));
+      nextTarget.catch(() => undefined);
       const statuses: RecordStatus[] = [];
       for (const r of batch.records) {
         const merged = mergedCanonical(r);
@@ -97,6 +100,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
       done += batch.records.length;
       options.onProgress?.({ phase: "verify", done, total: pass.order.length, unit: "records" });
     }
+    await nextTarget;
     const sourceCounts = Object.fromEntries(
       (["nas", "dashboard"] as const).flatMap((side) =>
         (["content", "content_summaries", "summary_variants"] as const).map((t) => [
