@@ -38,12 +38,20 @@ describe("field choice for a record in both sources", () => {
   });
 
   it("prefers the Dashboard's categorization when both sides have one", () => {
-    const input = base({ nas: { category: "A" }, dashboard: { category: "B" }, nasCategorized: true, dashboardCategorized: true, nasUpdatedMs: 5 });
+    const input = base({
+      nas: { category: "A" },
+      dashboard: { category: "B" },
+      nasCategorized: true,
+      dashboardCategorized: true,
+      nasUpdatedMs: 5,
+    });
     expect(chooseFields(input).values.category).toBe("B");
   });
 
   it("compares JSON as values, so key order is no difference", () => {
-    const result = chooseFields(base({ nas: { analysis_json: { a: 1, b: 2 } }, dashboard: { analysis_json: { b: 2, a: 1 } } }));
+    const result = chooseFields(
+      base({ nas: { analysis_json: { a: 1, b: 2 } }, dashboard: { analysis_json: { b: 2, a: 1 } } }),
+    );
     expect(result.diffs).toEqual([]);
   });
 
