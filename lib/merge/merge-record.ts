@@ -4,8 +4,9 @@ import { classifyPresence, type MergeCase } from "./classify";
 import { CONTENT_FIELDS, toTargetValues, type TargetValues } from "./fields";
 import type { KeyEntry } from "./keys";
 import { sourceKeyOf, type LedgerEntry, type QuarantineEntry } from "./quarantine";
-import { columnSummaryCandidate, oldSummaryCandidate, variantCandidate, type Row } from "./summary-candidates";
-import { unionSummaries, type MergedSummary, type SummaryCandidate } from "./summaries";
+import type { Row } from "./summary-candidates";
+import { quarantineWhole, recordSummaries, type SummaryRow } from "./record-summaries";
+import type { MergedSummary } from "./summaries";
 
 /**
  * One video through DESIGN.md's merge rules: its case, the target row with the chosen side
@@ -89,40 +90,24 @@ export function mergeRecord(input: MergeInput): MergedRecord {
   ];
   const title = str(chosen.values.title) ?? str(dashboard?.content.title) ?? str(nas?.content.title) ?? "";
 
+  const summaryRows: SummaryRow[] = [
+    ...present.flatMap(({ side, rows }) => [
+      ...rows.variants.map((row) => ({ side, table: "summary_variants" as const, row })),
+      ...rows.oldSummaries.map((row) => ({ side, table: "content_summaries" as const, row })),
+    ]),
+    ...strays,
+  ];
+  const categorized = nasCategorized || dashboardCategorized;
+  const result = { videoId, mergeCase, categorized, title, defaultAction: defaultAction(mergeCase), action };
+
   if (action === "skip") {
-    const reason = "resurrection_candidate" as const;
     const detail =
       mergeCase === "nas_new"
         ? "NAS-new record the owner chose to skip"
         : "only on the NAS, indexed at or before the Dashboard's high-water mark: deleted on the Dashboard";
-    const all = [
-      ...present.flatMap(({ side, rows }) => [
-        { side, table: "content" as const, row: rows.content },
-        ...rows.variants.map((row) => ({ side, table: "summary_variants" as const, row })),
-        ...rows.oldSummaries.map((row) => ({ side, table: "content_summaries" as const, row })),
-      ]),
-      ...strays,
-    ];
-    for (const { side, table, row } of all) {
-      const sourceKey = sourceKeyOf(table, row);
-      quarantine.push({ source: side, sourceTable: table, sourceKey, videoId, reason, field: null, detail, raw: row });
-      ledger.push({ source: side, table, sourceKey, to: "quarantine", reason });
-    }
-    const categorized = nasCategorized || dashboardCategorized;
-    return {
-      videoId,
-      mergeCase,
-      categorized,
-      title,
-      defaultAction: defaultAction(mergeCase),
-      action,
-      content: null,
-      from: chosen.from,
-      summaries: [],
-      diffs: chosen.diffs,
-      quarantine,
-      ledger,
-    };
+    const contentRows = present.map(({ side, rows }) => ({ side, table: "content" as const, row: rows.content }));
+    const parts = quarantineWhole(videoId, [...contentRows, ...summaryRows], "resurrection_candidate", detail);
+    return { ...result, content: null, from: chosen.from, summaries: [], diffs: chosen.diffs, ...parts };
   }
 
   const values: TargetValues = { video_id: videoId, id: `yt:${videoId}` };
@@ -167,56 +152,18 @@ export function mergeRecord(input: MergeInput): MergedRecord {
     });
   }
 
-  const candidates: SummaryCandidate[] = [];
-  const summaryRows = [
-    ...present.flatMap(({ side, rows }) => [
-      ...rows.variants.map((row) => ({ side, table: "summary_variants" as const, row })),
-      ...rows.oldSummaries.map((row) => ({ side, table: "content_summaries" as const, row })),
-    ]),
-    ...strays,
-  ];
-  for (const { side, table, row } of summaryRows) {
-    const out =
-      table === "summary_variants" ? variantCandidate(side, videoId, row) : oldSummaryCandidate(side, videoId, row);
-    quarantine.push(...out.issues);
-    if (out.candidate) candidates.push(out.candidate);
-    else ledger.push({ source: side, table, sourceKey: String(row.id), to: "quarantine", reason: "invalid_value" });
-  }
-  for (const { side, rows } of present) {
+  const contentRows = present.map(({ side, rows }) => {
     const created = (side === "nas" ? nasT : dashT)!.values.created_at;
-    const column = columnSummaryCandidate(side, rows.content, typeof created === "string" ? created : null);
-    if (column) candidates.push(column);
-  }
-  for (const c of candidates) {
-    c.createdAt ??= values.created_at as string;
-    c.updatedAt ??= c.createdAt;
-  }
-  const summaries = unionSummaries(candidates);
-  for (const s of summaries) {
-    for (const c of [s.chosen, ...s.shadowed]) {
-      if (c.table === "content") continue;
-      ledger.push({
-        source: c.side,
-        table: c.table,
-        sourceKey: c.sourceKey,
-        to: "summary",
-        videoId,
-        variant: s.variant,
-        revision: s.revision,
-      });
-    }
-  }
-  const categorized = nasCategorized || dashboardCategorized;
+    return { side, row: rows.content, createdAt: typeof created === "string" ? created : null };
+  });
+  const merged = recordSummaries(videoId, summaryRows, contentRows, values.created_at as string);
+  quarantine.push(...merged.quarantine);
+  ledger.push(...merged.ledger);
   return {
-    videoId,
-    mergeCase,
-    categorized,
-    title,
-    defaultAction: defaultAction(mergeCase),
-    action,
+    ...result,
     content: values,
     from: chosen.from,
-    summaries,
+    summaries: merged.summaries,
     diffs: chosen.diffs,
     quarantine,
     ledger,
