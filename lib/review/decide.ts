@@ -92,6 +92,7 @@ export async function confirmDefaults(
   videoIds: string[] | "all",
   actor: string,
   scope: string,
+  note?: string,
 ): Promise<number> {
   const plan = await getPlanOverview(ctx.db);
   if (!plan) throw new OwnerFacingError("There is no merge plan yet: run the copy first.", "no-plan");
@@ -102,7 +103,7 @@ export async function confirmDefaults(
     const needed = r.mergeCase === "both_differ" ? r.fields.map((f) => f.field) : [RECORD_FIELD];
     return !needed.every((field) => decided.has(`${r.videoId}\u0001${field}`));
   });
-  const stored = await storeConfirmations(ctx, open, actor, { scope });
+  const stored = await storeConfirmations(ctx, open, actor, { scope, note });
   if (stored === 0) {
     await appendAudit(ctx.db, {
       actor,

@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { demoHarness, type Harness } from "@/lib/copy/testing/harness";
+import { approveStepWithGate } from "@/lib/steps/approve";
+import { backupRunInput, confirmProcessingStopped } from "@/lib/steps/backup-step";
+import { copyRunInput } from "@/lib/steps/copy-step";
+import { applySchemaRunInput } from "@/lib/steps/schema-step";
+import { approveStep, getStepStatusOrThrow, runStepAction } from "@/lib/workflow/workflow";
+import { loadCategorizationTab } from "./categorization-tab";
+import { copyFreshness } from "./copy-freshness";
+import { confirmDefaults, decideRecord } from "./decide";
+import { parseReviewQuery } from "./filters";
+import { loadRecordDetail } from "./record-detail";
+import { loadRecordsPage } from "./records";
+import { reviewGateChecks } from "./review-gate";
+
+const ACTOR = "owner (test)";
+const PHRASE = "copy is complete";
+const harnesses: Harness[] = [];
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.cleanup();
+});
+
+async function copiedDemo() {
+  const h = await demoHarness();
+  harnesses.push(h);
+  await confirmProcessingStopped(h.ctx, ACTOR);
+  await runStepAction(h.ctx, backupRunInput(h.ctx, ACTOR));
+  await approveStepWithGate(h.ctx, { stepId: "backup", actor: ACTOR });
+  await runStepAction(h.ctx, applySchemaRunInput(h.databaseUrl, ACTOR));
+  await approveStep(h.ctx, { stepId: "schema", actor: ACTOR });
+  const copy = () => runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR));
+  expect((await copy()).status).toBe("passed");
+  return { h, copy };
+}
+
+const noQuery = parseReviewQuery({});
+
+describe("review of step 3", () => {
+  it("applies a switched field and a restored resurrection candidate on the re-copy, and verify passes", async () => {
+    const { h, copy } = await copiedDemo();
+    const conflict = h.expected.videoIds.titleConflicts[0]!;
+    const other = conflict.newer === "nas" ? "dashboard" : "nas";
+    const candidate = h.expected.videoIds.resurrectionCandidates[0]!;
+    const before = await loadRecordDetail(h.ctx, conflict.videoId, noQuery);
+    const title = before!.fieldRows.find((r) => r.field === "title")!;
+    expect(title.chosen).toBe(conflict.newer);
+    expect(title.values.postgres).toBe(conflict.newer === "nas" ? conflict.nasTitle : conflict.dashboardTitle);
+
+    const switched = await decideRecord(h.ctx, { videoId: conflict.videoId, field: "title", choice: other }, ACTOR);
+    expect(switched).toMatchObject({ changed: true, revoked: [] });
+    await decideRecord(h.ctx, { videoId: candidate, field: "*", choice: "restore", note: "still wanted" }, ACTOR);
+    expect((await copyFreshness(h.ctx)).state).toBe("stale");
+
+    expect((await copy()).status).toBe("passed");
+    expect((await copyFreshness(h.ctx)).state).toBe("current");
+    const after = await loadRecordDetail(h.ctx, conflict.videoId, noQuery);
+    const newTitle = after!.fieldRows.find((r) => r.field === "title")!;
+    expect(newTitle.chosen).toBe(other);
+    expect(newTitle.values.postgres).toBe(other === "nas" ? conflict.nasTitle : conflict.dashboardTitle);
+    expect(await h.query("SELECT 1 FROM content WHERE video_id = $1", [candidate])).toHaveLength(1);
+    const restored = await loadRecordDetail(h.ctx, candidate, noQuery);
+    expect(restored!.inTarget).toBe(true);
+    expect(restored!.targetQuarantine!.filter((q) => q.reason === "resurrection_candidate")).toEqual([]);
+    const tab = await loadCategorizationTab(h.ctx);
+    expect(tab!.total).toBe(67);
+    expect(tab!.tally.identical).toBe(67 - (tab!.tally.kept_out ?? 0));
+  });
+
+  it("refuses approval until conflicts are decided or confirmed and the typed phrase is right", async () => {
+    const { h } = await copiedDemo();
+    const approve = (confirmation?: string) =>
+      approveStepWithGate(h.ctx, { stepId: "copy", actor: ACTOR, confirmation });
+    await expect(approve(PHRASE)).rejects.toThrow(
+      /every conflict and resurrection candidate decided: \d+ of \d+ still need/,
+    );
+    const page = await loadRecordsPage(h.ctx, parseReviewQuery({ undecided: "1" }));
+    expect(page!.records.some((r) => r.decision === "undecided")).toBe(true);
+
+    // "keep deleted" on a candidate that has no decision confirms its default; nothing to re-copy
+    const candidate = h.expected.videoIds.resurrectionCandidates[1]!;
+    const kept = await decideRecord(h.ctx, { videoId: candidate, field: "*", choice: "keep_deleted" }, ACTOR);
+    expect(kept.message).toMatch(/Default confirmed/);
+    expect((await copyFreshness(h.ctx)).state).toBe("current");
+
+    expect(await confirmDefaults(h.ctx, "all", ACTOR, "all records")).toBeGreaterThan(0);
+    expect((await reviewGateChecks(h.ctx)).filter((c) => !c.ok)).toEqual([]);
+    await expect(approve("copy is done")).rejects.toThrow(/Typed confirmation: type "copy is complete"/);
+    await expect(approve(undefined)).rejects.toThrow(/Typed confirmation/);
+    await approve("  Copy is complete ");
+    expect((await getStepStatusOrThrow(h.ctx, "copy")).state).toBe("approved");
+    const refusals = await h.ctx.db.auditEntry.count({
+      where: { step: "copy", action: "approve", outcome: "refused" },
+    });
+    expect(refusals).toBe(3);
+  });
+
+  it("revokes the approval when a decision changes after it, and asks for a re-copy before approving again", async () => {
+    const { h, copy } = await copiedDemo();
+    await confirmDefaults(h.ctx, "all", ACTOR, "all records");
+    await approveStepWithGate(h.ctx, { stepId: "copy", actor: ACTOR, confirmation: PHRASE });
+    const candidate = h.expected.videoIds.resurrectionCandidates[2]!;
+
+    const outcome = await decideRecord(h.ctx, { videoId: candidate, field: "*", choice: "restore" }, ACTOR);
+    expect(outcome.revoked).toEqual(["copy"]);
+    expect(outcome.message).toMatch(/Approval revoked for step copy/);
+    const approval = await h.ctx.db.approval.findFirstOrThrow({ where: { step: "copy" } });
+    expect(approval.revokedReason).toBe(`decision changed after approval: ${candidate} * → restore`);
+    expect((await getStepStatusOrThrow(h.ctx, "copy")).state).toBe("passed");
+    await expect(approveStepWithGate(h.ctx, { stepId: "copy", actor: ACTOR, confirmation: PHRASE })).rejects.toThrow(
+      /PostgreSQL holds the current decisions: a decision changed after run #\d+; run the copy again/,
+    );
+
+    expect((await copy()).status).toBe("passed");
+    await approveStepWithGate(h.ctx, { stepId: "copy", actor: ACTOR, confirmation: PHRASE });
+    expect((await getStepStatusOrThrow(h.ctx, "copy")).state).toBe("approved");
+  });
+});
