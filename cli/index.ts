@@ -5,6 +5,7 @@ import { parseArgs } from "./args";
 import { approveCommand } from "./commands/approve";
 import { backupCommand } from "./commands/backup";
 import { copyCommand, verifyCommand } from "./commands/copy";
+import { decideCommand } from "./commands/decide";
 import { loginLinkCommand } from "./commands/login-link";
 import { notYetAvailable } from "./commands/not-yet-available";
 import { planCommand } from "./commands/plan";
@@ -15,7 +16,11 @@ import { exitWithError, UsageError } from "./output";
 const USAGE = `Usage: cutover <command> [options]
 
   status [--json]                 the six steps, their states and what blocks them
-  approve <step> [--note TEXT]    approve a step whose checks passed (as the owner at this terminal)
+  approve <step> [--note TEXT]    approve a step whose checks passed (as the owner at this terminal);
+          [--confirm TEXT]        step copy also needs the typed phrase: --confirm "copy is complete"
+  decide <videoId> <field|record> <nas|dashboard|restore|keep_deleted|copy|skip> [--note TEXT]
+                                  settle a conflict (a field's side) or a NAS-only video (record); audited,
+                                  applied by the next copy, and revokes step 3's approval when it changes
   login-link                      print a fresh one-time login link for the running panel
   backup [--processing-stopped]   snapshot, verify and restore-test both SQLite files (step 1); the flag
                                   records that you stopped NAS processing, needed before the first run
@@ -32,7 +37,7 @@ CUTOVER_DATA_DIR, EXPECTED_CATEGORIZED.`;
 const LATER = new Set(["parity", "flag", "drill", "scan", "archive", "report"]);
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2), new Set(["note", "out"]));
+  const args = parseArgs(process.argv.slice(2), new Set(["note", "out", "confirm"]));
   if (!args.command || args.flags.has("help") || args.command === "help") {
     process.stdout.write(`${USAGE}\n`);
     return;
@@ -57,6 +62,8 @@ async function main() {
         return await copyCommand(ctx, args);
       case "verify":
         return await verifyCommand(ctx, args);
+      case "decide":
+        return await decideCommand(ctx, args);
       default:
         if (LATER.has(args.command)) return notYetAvailable(args.command);
         throw new UsageError(`unknown command "${args.command}" (see: cutover help)`);
