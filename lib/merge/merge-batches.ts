@@ -1,0 +1,120 @@
+import type { Side } from "./choose";
+import { extrasBatch } from "./merge-extras";
+import type { MergeBatch, MergePass } from "./merge-pass";
+import { mergeRecord, type MergedRecord, type MergeInput, type RecordDecisions } from "./merge-record";
+import { collectGarbageEvery } from "./memory";
+import { batchReaders } from "./source-db";
+import { deriveVideoKey } from "./transforms";
+
+/**
+ * Batches of a merge pass: whole rows of a batch of videos read from both sources, each video
+ * through mergeRecord, then one last batch with the rows that belong to no record.
+ */
+const GC_EVERY_BATCHES = 2;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+type Readers = { nas: ReturnType<typeof batchReaders>; dashboard: ReturnType<typeof batchReaders> };
+
+/** Reads one batch's rows from both sources and assembles each video's merge input. */
+function batchInputs(
+  pass: MergePass,
+  readers: Readers,
+  decisions: ReadonlyMap<string, RecordDecisions>,
+  index: number,
+): MergeInput[] {
+  const ids = batchIds(pass, index);
+  const perSide = (side: Side) => {
+    const sp = pass[side];
+    const reader = readers[side];
+    const byRowid = new Map(
+      reader.content(ids.flatMap((id) => sp.keys.chosen.get(id)?.rowid ?? [])).map((r) => [Number(r.rowid), r]),
+    );
+    const variants = new Map<string, Record<string, unknown>[]>();
+    for (const row of reader.variants(ids.flatMap((id) => sp.variantRaw.get(id) ?? []))) {
+      const key = deriveVideoKey({ video_id: row.video_id, id: row.video_id });
+      if (key.ok) push(variants, key.videoId, row);
+    }
+    const rawToKey = new Map(ids.flatMap((id) => (sp.oldRaw.get(id) ?? []).map((raw) => [raw, id] as const)));
+    const old = new Map<string, Record<string, unknown>[]>();
+    for (const row of reader.oldSummaries([...rawToKey.keys()])) {
+      push(old, rawToKey.get(row.content_id as string | null)!, row);
+    }
+    return { sp, byRowid, variants, old };
+  };
+  const sides = { nas: perSide("nas"), dashboard: perSide("dashboard") };
+  return ids.map((videoId) => {
+    const input: MergeInput = {
+      videoId,
+      highWaterMark: pass.highWaterMark,
+      decisions: decisions.get(videoId),
+      strayVariants: [],
+      strayOldSummaries: [],
+    };
+    for (const side of ["nas", "dashboard"] as const) {
+      const { sp, byRowid, variants, old } = sides[side];
+      const entry = sp.keys.chosen.get(videoId);
+      const variantRows = variants.get(videoId) ?? [];
+      const oldRows = old.get(videoId) ?? [];
+      if (entry)
+        input[side] = { entry, content: byRowid.get(entry.rowid)!, variants: variantRows, oldSummaries: oldRows };
+      else {
+        input.strayVariants!.push(...variantRows.map((row) => ({ side, row })));
+        input.strayOldSummaries!.push(...oldRows.map((row) => ({ side, row })));
+      }
+    }
+    return input;
+  });
+}
+
+/** The video ids of record batch `index`, known before any row is read. */
+export function batchIds(pass: MergePass, index: number): string[] {
+  return pass.order.slice(index * pass.batchSize, (index + 1) * pass.batchSize);
+}
+
+export function* mergeBatches(
+  pass: MergePass,
+  decisions: ReadonlyMap<string, RecordDecisions>,
+  fromBatch = 0,
+): Generator<MergeBatch> {
+  const readers = { nas: batchReaders(pass.nas.src), dashboard: batchReaders(pass.dashboard.src) };
+  const recordBatches = pass.batchCount - 1;
+  const collect = collectGarbageEvery(GC_EVERY_BATCHES);
+  for (let index = fromBatch; index < recordBatches; index++) {
+    collect(index);
+    yield { index, records: batchInputs(pass, readers, decisions, index).map(mergeRecord) };
+  }
+  if (fromBatch <= recordBatches) yield { index: recordBatches, records: [], extras: extrasBatch(pass) };
+}
+
+const YIELD_EVERY_RECORDS = 25;
+
+/**
+ * The same batches, but the merge gives the event loop a turn every few records, so database
+ * work already sent (the previous batch's load, this batch's target read) runs in PostgreSQL
+ * on the other core while this one merges.
+ */
+export async function* mergeBatchesAsync(
+  pass: MergePass,
+  decisions: ReadonlyMap<string, RecordDecisions>,
+  fromBatch = 0,
+): AsyncGenerator<MergeBatch> {
+  const readers = { nas: batchReaders(pass.nas.src), dashboard: batchReaders(pass.dashboard.src) };
+  const recordBatches = pass.batchCount - 1;
+  const collect = collectGarbageEvery(GC_EVERY_BATCHES);
+  for (let index = fromBatch; index < recordBatches; index++) {
+    collect(index);
+    const inputs = batchInputs(pass, readers, decisions, index);
+    const records: MergedRecord[] = [];
+    for (let i = 0; i < inputs.length; i++) {
+      if (i % YIELD_EVERY_RECORDS === YIELD_EVERY_RECORDS - 1) await new Promise((resolve) => setImmediate(resolve));
+      records.push(mergeRecord(inputs[i]!));
+    }
+    yield { index, records };
+  }
+  if (fromBatch <= recordBatches) yield { index: recordBatches, records: [], extras: extrasBatch(pass) };
+}
