@@ -21,10 +21,27 @@ import {
  */
 export type BatchCounts = { records: number; summaries: number; quarantine: number };
 
+/** Rows joined into ~1 MB pieces: one CopyData message per row would cost more than the row. */
+function* chunks(lines: string[]): Generator<string> {
+  let start = 0;
+  let size = 0;
+  for (let i = 0; i < lines.length; i++) {
+    size += lines[i]!.length;
+    if (size >= CHUNK_CHARS) {
+      yield lines.slice(start, i + 1).join("");
+      start = i + 1;
+      size = 0;
+    }
+  }
+  if (start < lines.length) yield lines.slice(start).join("");
+}
+
+const CHUNK_CHARS = 1 << 20;
+
 async function copyInto(client: pg.ClientBase, table: string, columns: string[], lines: string[]) {
   if (lines.length === 0) return;
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
-  await pipeline(Readable.from(lines, { objectMode: false }), stream);
+  await pipeline(Readable.from(chunks(lines), { objectMode: false }), stream);
 }
 
 function quarantineLine(q: QuarantineEntry): string {

@@ -34,13 +34,13 @@ export async function demoHarness(options: { databaseUrl?: string } = {}) {
     dir: temp.dir,
     query: <T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
       withTargetClient(databaseUrl, async (client) => (await client.query<T>(sql, params)).rows),
-    async plan() {
-      const built = await buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources });
+    async plan(batchSize?: number) {
+      const built = await buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources, batchSize });
       return { ...built, stored: await ctx.db.mergePlan.findUniqueOrThrow({ where: { id: built.planId } }) };
     },
-    async copy() {
+    async copy(options: Pick<Parameters<typeof runCopy>[0], "signal" | "onProgress"> = {}) {
       const plan = await ctx.db.mergePlan.findFirstOrThrow({ where: { status: "ready" }, orderBy: { id: "desc" } });
-      return runCopy({ db: ctx.db, controlDbFile: ctx.paths.controlDb, databaseUrl, sources, plan });
+      return runCopy({ db: ctx.db, controlDbFile: ctx.paths.controlDb, databaseUrl, sources, plan, ...options });
     },
     async verify() {
       const plan = await ctx.db.mergePlan.findFirst({ where: { status: "ready" }, orderBy: { id: "desc" } });
