@@ -41,7 +41,6 @@ export function ApproveForm({ step, canApprove, whyNot, noteRequired, action }: 
             name="confirmation"
             autoComplete="off"
             spellCheck={false}
-            required
             className="mt-1 w-full max-w-sm rounded border border-stone-300 px-3 py-2 font-mono text-sm"
           />
         </div>

@@ -17,10 +17,13 @@ export async function loadRecordsPage(ctx: AppContext, query: ReviewQuery, pageS
   const plan = await getPlanOverview(ctx.db);
   if (!plan) return null;
   const filter = toPlanFilter(query);
-  const [page, counts, all] = await Promise.all([
+  const others = { ...filter, mergeCase: undefined };
+  // the plan stores its counts per case: with no other filter, no need to count 100k rows again
+  const unfiltered = Object.values(others).every((value) => value === undefined);
+  const all: Partial<Record<MergeCase, number>> = plan.counts?.counts ?? (await countPlanRecords(ctx.db, {}, plan.id));
+  const [page, counts] = await Promise.all([
     listPlanRecords(ctx.db, { ...filter, planId: plan.id, afterOrdinal: query.after, limit: pageSize }),
-    countPlanRecords(ctx.db, { ...filter, mergeCase: undefined }, plan.id),
-    countPlanRecords(ctx.db, {}, plan.id),
+    unfiltered ? all : countPlanRecords(ctx.db, others, plan.id),
   ]);
   const { states } = await decisionStates(
     ctx,

@@ -16,9 +16,18 @@ export const LEDGER_CHECK = "Ledger: every source row in the target or in quaran
 export const CATEGORIZATION_CHECK = "Categorization records identical";
 
 export async function reviewGateChecks(ctx: AppContext): Promise<CheckResult[]> {
+  return (await reviewGate(ctx)).checks;
+}
+
+/** The checks with what they were made of, so the records page reads the plan once. */
+export async function reviewGate(ctx: AppContext) {
   const plan = await getPlanOverview(ctx.db);
-  if (!plan)
-    return [{ name: "Review: merge plan", ok: false, detail: "there is no merge plan yet; run the copy first" }];
+  if (!plan) {
+    const checks = [
+      { name: "Review: merge plan", ok: false, detail: "there is no merge plan yet; run the copy first" },
+    ];
+    return { checks, progress: null, freshness: null };
+  }
   const [progress, freshness, latest] = await Promise.all([
     loadReviewProgress(ctx, plan.id),
     copyFreshness(ctx),
@@ -37,7 +46,7 @@ export async function reviewGateChecks(ctx: AppContext): Promise<CheckResult[]> 
       detail: check ? `${check.ok ? "" : "not green: "}${check.detail} (run #${latest!.run.id})` : "no verify run yet",
     };
   };
-  return [
+  const checks: CheckResult[] = [
     {
       name: "Review: every conflict and resurrection candidate decided",
       ok: gateUndecided.length === 0,
@@ -62,4 +71,5 @@ export async function reviewGateChecks(ctx: AppContext): Promise<CheckResult[]> 
     fromRun(CATEGORIZATION_CHECK),
     fromRun(LEDGER_CHECK),
   ];
+  return { checks, progress, freshness };
 }

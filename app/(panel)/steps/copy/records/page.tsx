@@ -10,8 +10,7 @@ import { ReviewHeader } from "@/components/review/review-header";
 import { copyFreshness } from "@/lib/review/copy-freshness";
 import { parseReviewQuery, reviewHref, type RawSearchParams } from "@/lib/review/filters";
 import { loadRecordsPage } from "@/lib/review/records";
-import { reviewGateChecks } from "@/lib/review/review-gate";
-import { loadReviewProgress } from "@/lib/review/review-progress";
+import { reviewGate } from "@/lib/review/review-gate";
 import { confirmDefaultsAction } from "./decision-actions";
 
 const BASE = "/steps/copy/records";
@@ -35,17 +34,14 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
       </div>
     );
   }
-  const [checks, freshness, progress] = await Promise.all([
-    reviewGateChecks(ctx),
-    copyFreshness(ctx),
-    loadReviewProgress(ctx, page.plan.id),
-  ]);
+  const gate = await reviewGate(ctx);
+  const freshness = gate.freshness ?? (await copyFreshness(ctx));
   const linkQuery = reviewHref("", { ...query, tab: undefined });
   const filtersOnly = linkQuery.replace(/^\?/, "");
   return (
     <div className="space-y-5">
       <ReviewHeader tab="records" categorized={page.plan.counts?.categorized} />
-      <GatePanel checks={checks} freshness={freshness} />
+      <GatePanel checks={gate.checks} freshness={freshness} />
       <section aria-labelledby="records-heading" className="space-y-3">
         <h2 id="records-heading" className="font-semibold">
           {page.filteredTotal.toLocaleString("en-US")} of {page.planTotal.toLocaleString("en-US")} records
@@ -53,7 +49,11 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
         </h2>
         <CaseCounts query={query} counts={page.caseCounts} total={page.filteredTotal} />
         <RecordFilters query={query} />
-        <ConfirmDefaultsForm query={filtersOnly} undecided={progress.undecided.length} action={confirmDefaultsAction} />
+        <ConfirmDefaultsForm
+          query={filtersOnly}
+          undecided={gate.progress?.undecided.length ?? 0}
+          action={confirmDefaultsAction}
+        />
         <p className="text-xs text-stone-600">
           Keys: <kbd className="font-mono">j</kbd>/<kbd className="font-mono">k</kbd> or ↓/↑ move between records,{" "}
           <kbd className="font-mono">Enter</kbd> opens one.
