@@ -122,6 +122,7 @@ describe("the Copy & diff view on the demo pair", () => {
     expect(view.plan?.counts.counts).toMatchObject({ resurrection_candidate: 6, nas_new: 5 });
     expect(view.plan?.counts.categorized).toBe(67);
     expect(view.plan?.actions.skip).toBe(6);
+    expect(view.plan?.quarantineVideos.resurrection_candidate).toBe(6);
     expect(view.plan?.matchesSourceFiles).toBe(true);
     expect(view.plan?.highWaterMark).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(view.sources).toEqual({ ok: true, detail: "Both sources are unchanged since the approved backup." });

@@ -37,6 +37,8 @@ export type PlanSummary = {
   /** records the plan copies and keeps out, with the decisions known when it was made */
   actions: { copy: number; skip: number };
   counts: PlanCounts;
+  /** distinct videos per quarantine reason (counts.quarantine counts rows: a video's summaries apart) */
+  quarantineVideos: Record<string, number>;
   /** false when a source file changed (size or mtime) since planning: copy will plan again */
   matchesSourceFiles: boolean;
 };
@@ -75,6 +77,8 @@ async function planSummary(ctx: AppContext): Promise<PlanSummary | null> {
     _count: { _all: true },
   });
   const countOf = (action: string) => actions.find((a) => a.action === action)?._count._all ?? 0;
+  const videos = await ctx.db.$queryRaw<{ reason: string; videos: number | bigint }[]>`
+    SELECT reason, count(DISTINCT video_id) AS videos FROM merge_quarantine WHERE plan_id = ${plan.id} GROUP BY reason`;
   const matches = existsSync(nas) && existsSync(dashboard) && (await currentPlan(ctx.db, { nas, dashboard })) !== null;
   return {
     id: plan.id,
@@ -83,6 +87,7 @@ async function planSummary(ctx: AppContext): Promise<PlanSummary | null> {
     records: Object.values(plan.counts.counts).reduce((sum, n) => sum + n, 0),
     actions: { copy: countOf("copy"), skip: countOf("skip") },
     counts: plan.counts,
+    quarantineVideos: Object.fromEntries(videos.map((row) => [row.reason, Number(row.videos)])),
     matchesSourceFiles: matches,
   };
 }

@@ -38,7 +38,7 @@ export function CopyCard({ view, running, copyAction, cancelAction }: Props) {
           label="Copy and verify"
           pendingLabel="Starting…"
           disabled={running || drifted || !target.ok}
-          hint={running ? "A run is going; its progress is shown above." : undefined}
+          hint={copyHint(view, running)}
           action={copyAction}
         />
         {running && latestRun?.cancellable ? (
@@ -55,6 +55,14 @@ export function CopyCard({ view, running, copyAction, cancelAction }: Props) {
   );
 }
 
+function copyHint(view: CopyView, running: boolean): string | undefined {
+  if (running) return "A run is going; its progress is shown above.";
+  if (view.copy?.status === "finished") {
+    return "Copied already: running it again rewrites the same rows (no duplicates), applies changed decisions and verifies.";
+  }
+  return undefined;
+}
+
 function whatHappens(view: CopyView, where: string): string {
   const plan = view.plan;
   if (!plan) return `Copy plans first, then writes every record and its summaries into ${where}, and verifies them.`;
@@ -63,8 +71,9 @@ function whatHappens(view: CopyView, where: string): string {
     .filter(([reason]) => reason !== "resurrection_candidate")
     .reduce((sum, [, count]) => sum + count, 0);
   return (
-    `Copy writes ${n(plan.actions.copy)} records and their summaries into ${where}, keeps ${n(plan.actions.skip)} ` +
-    `deleted on the Dashboard out, records ${n(quarantined)} quarantine rows, then verifies every record. ` +
+    `Copy writes ${n(plan.actions.copy)} records and their summaries into ${where}, leaves out ` +
+    `${n(plan.actions.skip)} deleted on the Dashboard, keeps ${n(quarantined)} other source rows in quarantine, ` +
+    `then verifies every record. ` +
     `A run that stops (cancelled or killed) resumes where it stopped.`
   );
 }

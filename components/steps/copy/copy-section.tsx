@@ -27,11 +27,19 @@ export function CopySection({ view, status, actions }: Props) {
     );
   }
   const running = status.state === "running";
+  // Remounts the cards' forms when a run starts or ends, so "run started" does not linger past the run.
+  const runKey = `${view.latestRun?.id ?? "none"}-${view.latestRun?.status ?? ""}`;
   return (
     <div className="space-y-6">
-      <PlanCard plan={view.plan} canPlan={!running} replanAction={actions.replan} />
-      <CopyCard view={view} running={running} copyAction={actions.copy} cancelAction={actions.cancel} />
-      <VerifyCard view={view} running={running} verifyAction={actions.verify} />
+      <PlanCard key={`plan-${runKey}`} plan={view.plan} canPlan={!running} replanAction={actions.replan} />
+      <CopyCard
+        key={`copy-${runKey}`}
+        view={view}
+        running={running}
+        copyAction={actions.copy}
+        cancelAction={actions.cancel}
+      />
+      <VerifyCard key={`verify-${runKey}`} view={view} running={running} verifyAction={actions.verify} />
     </div>
   );
 }
