@@ -25,7 +25,10 @@ export function ConfirmDefaultsForm({ query, undecided, action }: Props) {
         resurrection candidates deleted and copies NAS-new videos. Those defaults count as decided only once you confirm
         them; records you decided yourself keep your decision.{" "}
         {undecided > 0 ? (
-          <span className="font-medium text-amber-900">{undecided} record(s) in the whole plan still need one.</span>
+          <span className="font-medium text-amber-900">
+            {undecided} record{undecided === 1 ? "" : "s"} in the whole plan (conflicts, resurrection candidates and
+            NAS-new videos) still need{undecided === 1 ? "s" : ""} one.
+          </span>
         ) : (
           <span className="font-medium text-emerald-800">✓ Every record has a decision.</span>
         )}
