@@ -71,10 +71,12 @@ url.pathname = `/${dbName}`;
 const databaseUrl = url.toString();
 const ctx = createAppContext(parseEnv({ CUTOVER_DATA_DIR: path.join(work, "data") }, process.cwd()));
 const timings: Record<string, number> = {};
+const peakAfter: Record<string, number> = {};
 const time = async <T>(name: string, fn: () => Promise<T>) => {
   const t = performance.now();
   const result = await fn();
   timings[name] = (performance.now() - t) / 1000;
+  peakAfter[name] = process.resourceUsage().maxRSS / 1024;
   return result;
 };
 try {
@@ -102,7 +104,10 @@ try {
     `copied ${copy.records} records, ${copy.summaries} summaries, ${copy.quarantine} quarantine rows; verify ${verify.ok ? "passed" : "FAILED"}`,
   );
   for (const check of verify.checks.filter((c) => !c.ok)) console.log(`  ✕ ${check.name}: ${check.detail}`);
-  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  const peaks = Object.entries(peakAfter).map(([phase, rss]) => `${phase} ${rss.toFixed(0)}`);
+  console.log(
+    `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (high-water after each phase, MB: ${peaks.join(", ")})`,
+  );
 } finally {
   await closeControlDb(ctx.paths.controlDb);
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);

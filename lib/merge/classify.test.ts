@@ -5,7 +5,6 @@ import type { KeyEntry } from "./keys";
 const entry = (indexedMs: number | null, createdMs: number | null = null): KeyEntry => ({
   rowid: 1,
   videoId: "abcdefghijk",
-  rawId: null,
   updatedMs: null,
   indexedMs,
   createdMs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareNewer, resolveSideKeys, type KeyRow } from "./keys";
+import { compareNewer, resolveOldSummaryKey, resolveSideKeys, type KeyRow } from "./keys";
 
 const row = (rowid: number, fields: Partial<KeyRow>): KeyRow => ({
   rowid,
@@ -15,7 +15,7 @@ describe("resolveSideKeys", () => {
   it("derives the key from yt:<id> when video_id is NULL", () => {
     const keys = resolveSideKeys([row(1, { id: "yt:abcdefghijk" })]);
     expect([...keys.chosen.keys()]).toEqual(["abcdefghijk"]);
-    expect(keys.idToKey.get("yt:abcdefghijk")).toBe("abcdefghijk");
+    expect(keys.idToKey.size).toBe(0);
   });
 
   it("sends a row without any valid key to invalid_key", () => {
@@ -57,7 +57,27 @@ describe("resolveSideKeys", () => {
 
 describe("compareNewer", () => {
   it("is zero only for the same row", () => {
-    const entry = { rowid: 1, videoId: "x", rawId: null, updatedMs: 1, indexedMs: 1, createdMs: 1 };
+    const entry = { rowid: 1, videoId: "x", updatedMs: 1, indexedMs: 1, createdMs: 1 };
     expect(compareNewer(entry, entry)).toBe(0);
+  });
+});
+
+describe("resolveOldSummaryKey", () => {
+  const all = new Set(["abcdefghijk", "zzzzzzzzzzz"]);
+
+  it("finds a bare legacy id through the side's own rows and a yt: id by derivation", () => {
+    const keys = resolveSideKeys([row(1, { id: "abcdefghijk", video_id: "abcdefghijk" })]);
+    expect(resolveOldSummaryKey(keys, "abcdefghijk", all)).toBe("abcdefghijk");
+    expect(resolveOldSummaryKey(keys, "yt:zzzzzzzzzzz", all)).toBe("zzzzzzzzzzz");
+  });
+
+  it("follows the row when its yt: id names another video than its video_id", () => {
+    const keys = resolveSideKeys([row(1, { id: "yt:zzzzzzzzzzz", video_id: "abcdefghijk" })]);
+    expect(resolveOldSummaryKey(keys, "yt:zzzzzzzzzzz", all)).toBe("abcdefghijk");
+  });
+
+  it("leaves an id of no known video unresolved (an orphan)", () => {
+    expect(resolveOldSummaryKey(resolveSideKeys([]), "yt:yyyyyyyyyyy", all)).toBeUndefined();
+    expect(resolveOldSummaryKey(resolveSideKeys([]), null, all)).toBeUndefined();
   });
 });

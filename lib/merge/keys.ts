@@ -17,8 +17,6 @@ export type KeyRow = {
 export type KeyEntry = {
   rowid: number;
   videoId: string;
-  /** the legacy `id` as stored (content_summaries refer to it) */
-  rawId: string | null;
   updatedMs: number | null;
   indexedMs: number | null;
   createdMs: number | null;
@@ -33,7 +31,10 @@ export type SideKeys = {
   duplicates: { entry: KeyEntry; keptRowid: number }[];
   /** rows without a usable key: quarantined invalid_key */
   invalid: { rowid: number; detail: string }[];
-  /** every legacy id of a row with a valid key → that key (for content_summaries.content_id) */
+  /**
+   * legacy ids of rows with a valid key that are not simply `yt:<key>` → that key (for
+   * content_summaries.content_id); the canonical form is derived, not stored: 100k entries add up
+   */
   idToKey: Map<string, string>;
 };
 
@@ -62,13 +63,12 @@ export function resolveSideKeys(rows: Iterable<KeyRow>): SideKeys {
     const entry: KeyEntry = {
       rowid: row.rowid,
       videoId: key.videoId,
-      rawId: typeof row.id === "string" ? row.id : null,
       updatedMs: instantMs(row.updated_at),
       indexedMs: instantMs(row.indexed_at),
       createdMs: instantMs(row.created_at),
       ...(key.issue ? { keyIssue: key.issue } : {}),
     };
-    if (entry.rawId !== null) keys.idToKey.set(entry.rawId, key.videoId);
+    if (typeof row.id === "string" && row.id !== `yt:${key.videoId}`) keys.idToKey.set(row.id, key.videoId);
     const current = keys.chosen.get(key.videoId);
     if (!current) keys.chosen.set(key.videoId, entry);
     else if (compareNewer(entry, current) > 0) {
@@ -80,4 +80,17 @@ export function resolveSideKeys(rows: Iterable<KeyRow>): SideKeys {
     keys.duplicates.push({ entry, keptRowid: keys.chosen.get(entry.videoId)!.rowid });
   }
   return keys;
+}
+
+/** The video a content_summaries.content_id belongs to: the row with that id on this side, else its yt: form. */
+export function resolveOldSummaryKey(
+  keys: SideKeys,
+  raw: string | null,
+  all: { has(videoId: string): boolean },
+): string | undefined {
+  if (raw === null) return undefined;
+  const known = keys.idToKey.get(raw);
+  if (known !== undefined) return known;
+  const key = deriveVideoKey({ video_id: raw, id: raw });
+  return key.ok && all.has(key.videoId) ? key.videoId : undefined;
 }

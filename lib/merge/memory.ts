@@ -26,3 +26,8 @@ export function collectGarbageEvery(batches: number): (batchIndex: number) => vo
     if (gc && index % batches === batches - 1) gc();
   };
 }
+
+/** One full collection now (after a phase that left a lot of garbage, such as a key scan). */
+export function collectGarbage(): void {
+  collector()?.();
+}

@@ -1,5 +1,6 @@
 import type { Side } from "./choose";
 import { extrasBatch } from "./merge-extras";
+import { resolveOldSummaryKey } from "./keys";
 import type { MergeBatch, MergePass } from "./merge-pass";
 import { mergeRecord, type MergedRecord, type MergeInput, type RecordDecisions } from "./merge-record";
 import { collectGarbageEvery } from "./memory";
@@ -35,14 +36,16 @@ function batchInputs(
       reader.content(ids.flatMap((id) => sp.keys.chosen.get(id)?.rowid ?? [])).map((r) => [Number(r.rowid), r]),
     );
     const variants = new Map<string, Record<string, unknown>[]>();
-    for (const row of reader.variants(ids.flatMap((id) => sp.variantRaw.get(id) ?? []))) {
+    for (const row of reader.variants(ids.flatMap((id) => [id, ...(sp.variantRaw.get(id) ?? [])]))) {
       const key = deriveVideoKey({ video_id: row.video_id, id: row.video_id });
       if (key.ok) push(variants, key.videoId, row);
     }
-    const rawToKey = new Map(ids.flatMap((id) => (sp.oldRaw.get(id) ?? []).map((raw) => [raw, id] as const)));
+    const inBatch = new Set(ids);
     const old = new Map<string, Record<string, unknown>[]>();
-    for (const row of reader.oldSummaries([...rawToKey.keys()])) {
-      push(old, rawToKey.get(row.content_id as string | null)!, row);
+    for (const row of reader.oldSummaries(ids.flatMap((id) => [`yt:${id}`, ...(sp.oldRaw.get(id) ?? [])]))) {
+      // a plain yt:<id> may still belong to another video (a row whose video_id differs): resolve, never assume
+      const videoId = resolveOldSummaryKey(sp.keys, row.content_id as string | null, inBatch);
+      if (videoId !== undefined) push(old, videoId, row);
     }
     return { sp, byRowid, variants, old };
   };

@@ -1,5 +1,5 @@
 import { highWaterMark } from "./classify";
-import { resolveSideKeys, type SideKeys } from "./keys";
+import { resolveOldSummaryKey, resolveSideKeys, type SideKeys } from "./keys";
 import type { MergedRecord } from "./merge-record";
 import type { ExtrasBatch } from "./merge-extras";
 import { oldSummaryContentIds, openSource, scanKeys, variantVideoIds, type SourceDb } from "./source-db";
@@ -14,7 +14,10 @@ import { deriveVideoKey } from "./transforms";
 export type SidePass = {
   src: SourceDb;
   keys: SideKeys;
-  /** key → raw summary_variants.video_id values / content_summaries.content_id values */
+  /**
+   * key → summary_variants.video_id / content_summaries.content_id values that are not the
+   * plain forms (`<key>`, `yt:<key>`); the plain forms are derived per batch, not stored
+   */
   variantRaw: Map<string, string[]>;
   oldRaw: Map<string, (string | null)[]>;
   orphanVariantRaw: string[];
@@ -50,17 +53,13 @@ function attachSummaries(
   const pass: SidePass = { ...side, variantRaw: new Map(), oldRaw: new Map(), orphanVariantRaw: [], orphanOldRaw: [] };
   for (const raw of variantVideoIds(side.src)) {
     const key = deriveVideoKey({ video_id: raw, id: raw });
-    if (key.ok && all.has(key.videoId)) push(pass.variantRaw, key.videoId, raw);
-    else pass.orphanVariantRaw.push(raw);
+    if (!key.ok || !all.has(key.videoId)) pass.orphanVariantRaw.push(raw);
+    else if (raw !== key.videoId) push(pass.variantRaw, key.videoId, raw);
   }
   for (const raw of oldSummaryContentIds(side.src)) {
-    let videoId = raw === null ? undefined : side.keys.idToKey.get(raw);
-    if (videoId === undefined && raw !== null) {
-      const key = deriveVideoKey({ video_id: raw, id: raw });
-      if (key.ok && all.has(key.videoId)) videoId = key.videoId;
-    }
-    if (videoId !== undefined) push(pass.oldRaw, videoId, raw);
-    else pass.orphanOldRaw.push(raw);
+    const videoId = resolveOldSummaryKey(side.keys, raw, all);
+    if (videoId === undefined) pass.orphanOldRaw.push(raw);
+    else if (raw !== `yt:${videoId}`) push(pass.oldRaw, videoId, raw);
   }
   return pass;
 }

@@ -12,7 +12,7 @@ const side = (
   entry: {
     rowid: 1,
     videoId: VIDEO,
-    rawId: `yt:${VIDEO}`,
+
     updatedMs: null,
     indexedMs: MARK - 1,
     createdMs: null,

@@ -13,7 +13,7 @@ import { canonicalHash } from "./transforms";
 export type PlanSources = { nas: string; dashboard: string };
 export type PlanResult = { planId: number; planHash: string; counts: PlanCounts; records: number };
 
-export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_BATCH_SIZE = 250;
 
 export function sourcesHash(sources: PlanSources): string {
   return canonicalHash({ nas: fileFingerprint(sources.nas), dashboard: fileFingerprint(sources.dashboard) });

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import type { Side } from "./choose";
+import { collectGarbage } from "./memory";
 import type { KeyRow } from "./keys";
 import type { Row } from "./summary-candidates";
 
@@ -33,8 +34,15 @@ const col = (src: SourceDb, name: string) => (src.contentColumns.has(name) ? nam
 
 export function* scanKeys(src: SourceDb): Generator<KeyRow> {
   const columns = ["id", "video_id", "updated_at", "indexed_at", "created_at"].map((c) => col(src, c)).join(", ");
-  yield* src.db.prepare(`SELECT rowid, ${columns} FROM content`).iterate() as Iterable<KeyRow>;
+  let rows = 0;
+  for (const row of src.db.prepare(`SELECT rowid, ${columns} FROM content`).iterate() as Iterable<KeyRow>) {
+    if (++rows % SCAN_GC_ROWS === 0) collectGarbage();
+    yield row;
+  }
+  collectGarbage();
 }
+
+const SCAN_GC_ROWS = 25_000;
 
 /** Distinct raw video_id values of summary_variants (index-only), with their row counts. */
 export function variantVideoIds(src: SourceDb): string[] {
