@@ -1,12 +1,11 @@
 import "server-only";
 import type { AppContext } from "@/lib/app-context";
-import type { FieldRow } from "@/components/diff/three-column-table";
 import { diffCategorization, type CategorizationInput } from "@/lib/diff/categorization-diff";
-import { CONTENT_FIELDS } from "@/lib/merge/fields";
 import { readRecordSides } from "@/lib/merge/record-sides";
 import { getPlanRecord } from "@/lib/merge/store/plan-queries";
 import { loadConfirmations } from "./confirmations";
 import { decisionStateOf } from "./decision-state";
+import { buildFieldRows } from "./field-rows";
 import type { ReviewQuery } from "./filters";
 import { recordNeighbours } from "./neighbours";
 import { recordDefaults } from "./review-progress";
@@ -19,8 +18,6 @@ import { readTarget } from "./target-read";
  * default and chosen side, summary sources, quarantine), the two sources (the rows the merge
  * used) and PostgreSQL (the row, its summaries with HTML, its quarantine rows).
  */
-const SIDE_WORD = { nas: "NAS", dashboard: "Dashboard" } as Record<string, string>;
-
 export async function loadRecordDetail(ctx: AppContext, videoId: string, query: ReviewQuery) {
   const plan = await getPlanRecord(ctx.db, videoId);
   if (!plan) return null;
@@ -48,23 +45,7 @@ export async function loadRecordDetail(ctx: AppContext, videoId: string, query: 
   const sides = target.ok ? target.value.sides : await readRecordSides(null, sources, videoId);
   const postgres = sides.postgres?.values ?? null;
   const explicit = new Map(decisions.map((d) => [d.field, d]));
-  const differing = new Map(fields.map((f) => [f.field, f]));
-
-  const fieldRows: FieldRow[] = CONTENT_FIELDS.map(({ field, kind }) => {
-    const diff = differing.get(field);
-    const only = values.nas && !values.dashboard ? "nas" : values.dashboard && !values.nas ? "dashboard" : null;
-    const decision = explicit.get(field);
-    return {
-      field,
-      kind,
-      values: { nas: values.nas?.[field], dashboard: values.dashboard?.[field], postgres: postgres?.[field] },
-      chosen: (diff?.chosenSide as "nas" | "dashboard" | undefined) ?? only,
-      differs: diff ? true : undefined,
-      note: diff
-        ? `default ${SIDE_WORD[diff.defaultSide]}` + (decision ? `; your decision: ${SIDE_WORD[decision.choice]}` : "")
-        : undefined,
-    };
-  });
+  const fieldRows = buildFieldRows(values, postgres, fields, decisions);
   const chosen = new Map(fields.map((f) => [f.field, f.chosenSide]));
   const merged = mergedValues(values, chosen);
   const [confirmations, [defaults]] = await Promise.all([

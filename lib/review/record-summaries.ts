@@ -58,7 +58,8 @@ export function detailSummaries(plan: PlanSummary[], sides: Sides): DetailSummar
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([key, { variant, revision }]) => {
       const planned = plan.find((s) => s.variant === variant && s.revision === revision);
-      const fromContent = planned?.sourceTable === "content";
+      // a record the plan kept out (then restored) has no planned rows: look everywhere
+      const fromContent = planned ? planned.sourceTable === "content" : true;
       const nas = sideText(sides.nas, variant, revision, fromContent);
       const dashboard = sideText(sides.dashboard, variant, revision, fromContent);
       const target = pg.find((s) => s.variant === variant && s.revision === revision);
@@ -67,7 +68,9 @@ export function detailSummaries(plan: PlanSummary[], sides: Sides): DetailSummar
         key,
         variant,
         revision,
-        source: planned?.source ?? null,
+        source:
+          planned?.source ??
+          (nas !== null ? (dashboard !== null ? "both" : "nas") : dashboard !== null ? "dashboard" : null),
         isLatest: planned?.isLatest ?? false,
         conflict: planned?.conflict ?? false,
         nas,
