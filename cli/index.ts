@@ -21,6 +21,7 @@ const USAGE = `Usage: cutover <command> [options]
   decide <videoId> <field|record> <nas|dashboard|restore|keep_deleted|copy|skip> [--note TEXT]
                                   settle a conflict (a field's side) or a NAS-only video (record); audited,
                                   applied by the next copy, and revokes step 3's approval when it changes
+  decide --confirm-defaults [--note TEXT]   confirm the defaults of every record still undecided
   login-link                      print a fresh one-time login link for the running panel
   backup [--processing-stopped]   snapshot, verify and restore-test both SQLite files (step 1); the flag
                                   records that you stopped NAS processing, needed before the first run

@@ -1,17 +1,26 @@
 import type { AppContext } from "../../lib/app-context";
 import { RECORD_FIELD } from "../../lib/merge/store/decisions";
-import { decideRecord } from "../../lib/review/decide";
+import { confirmDefaults, decideRecord } from "../../lib/review/decide";
 import type { ParsedArgs } from "../args";
 import { UsageError } from "../output";
 
 const CHOICES = ["nas", "dashboard", "restore", "keep_deleted", "copy", "skip"];
-const USAGE = `decide needs: <videoId> <field|record> <${CHOICES.join("|")}> [--note TEXT]`;
+const USAGE = `decide needs: <videoId> <field|record> <${CHOICES.join("|")}> [--note TEXT], or --confirm-defaults`;
 
-/** `cutover decide <videoId> <field|record> <choice>`: the record page's decision, from the terminal. */
+/**
+ * `cutover decide <videoId> <field|record> <choice>`: the record page's decision, from the
+ * terminal; `cutover decide --confirm-defaults` is the list's "Confirm all defaults".
+ */
 export async function decideCommand(ctx: AppContext, args: ParsedArgs) {
   const [videoId, target, choice] = args.positionals;
-  if (!videoId || !target || !choice || !CHOICES.includes(choice)) throw new UsageError(USAGE);
   const note = args.flags.get("note");
+  if (args.flags.has("confirm-defaults")) {
+    if (args.positionals.length) throw new UsageError(USAGE);
+    const stored = await confirmDefaults(ctx, "all", ctx.env.cliActor, "all records", typeof note === "string" ? note : undefined);
+    process.stdout.write(`Defaults confirmed for ${stored} record${stored === 1 ? "" : "s"}.\n`);
+    return;
+  }
+  if (!videoId || !target || !choice || !CHOICES.includes(choice)) throw new UsageError(USAGE);
   const outcome = await decideRecord(
     ctx,
     {
