@@ -16,7 +16,13 @@ export async function decideCommand(ctx: AppContext, args: ParsedArgs) {
   const note = args.flags.get("note");
   if (args.flags.has("confirm-defaults")) {
     if (args.positionals.length) throw new UsageError(USAGE);
-    const stored = await confirmDefaults(ctx, "all", ctx.env.cliActor, "all records", typeof note === "string" ? note : undefined);
+    const stored = await confirmDefaults(
+      ctx,
+      "all",
+      ctx.env.cliActor,
+      "all records",
+      typeof note === "string" ? note : undefined,
+    );
     process.stdout.write(`Defaults confirmed for ${stored} record${stored === 1 ? "" : "s"}.\n`);
     return;
   }

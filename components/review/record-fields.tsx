@@ -18,7 +18,7 @@ export function RecordFields({ detail }: { detail: RecordDetail }) {
     );
   const differing = detail.fieldRows.filter(differs);
   const same = detail.fieldRows.filter((row) => !differs(row));
-  const labels = { postgres: detail.targetError ? "PostgreSQL (not reachable)" : "PostgreSQL" };
+  const labels = { postgres: detail.targetError ? "PostgreSQL (not read)" : "PostgreSQL" };
   return (
     <section aria-labelledby="fields-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
       <h2 id="fields-heading" className="font-semibold">
