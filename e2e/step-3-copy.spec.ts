@@ -1,5 +1,10 @@
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { writeSyntheticPair } from "../lib/copy/testing/synthetic-pair";
 import { runCli } from "./support/cli";
+import { freePort, startPanel, stopPanel } from "./support/panel-process";
 import { readPanelState, screenshotPath } from "./support/state";
 
 /**
@@ -73,4 +78,53 @@ test("plan the demo pair (6 resurrection candidates, 5 NAS new), copy and verify
   await expect(verify).toContainText(/run #\d+ \(verify\)/);
   await expect(page.getByText("Passed — awaiting approval")).toBeVisible();
   await page.screenshot({ path: screenshotPath("32-copy-verified-again"), fullPage: true });
+});
+
+test("on a larger pair, Cancel stops a running copy between batches, and Copy and verify resumes it to green", async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  // Its own panel and data dir: the demo pair copies too fast to cancel, and the shared panel stays as the review spec expects.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "cutover-cancel-"));
+  chmodSync(dataDir, 0o711);
+  const sources = { NAS_DB: path.join(dataDir, "nas.db"), DASHBOARD_DB: path.join(dataDir, "dashboard.db") };
+  writeSyntheticPair({ nasPath: sources.NAS_DB, dashboardPath: sources.DASHBOARD_DB, records: 10_000 });
+  const panel = await startPanel(dataDir, await freePort(), sources);
+  try {
+    const cli = (args: string[]) => runCli(dataDir, args, sources);
+    expect(cli(["backup", "--processing-stopped"]).code).toBe(0);
+    expect(cli(["approve", "backup", "--note", "synthetic pair, not the 67-record demo"]).code).toBe(0);
+    expect(cli(["schema"]).code).toBe(0);
+    expect(cli(["approve", "schema"]).code).toBe(0);
+
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto(panel.loginUrl);
+    await page.goto(panel.baseUrl + "/steps/copy");
+    const copy = page.getByRole("region", { name: "Copy", exact: true });
+    await copy.getByRole("button", { name: "Copy and verify" }).click();
+    await expect(page.getByRole("progressbar", { name: "copy" })).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByRole("region", { name: "Plan" })).toContainText("The run going now makes the plan first");
+    await expect(copy.getByRole("button", { name: "Copy and verify" })).toBeDisabled();
+    await page.screenshot({ path: screenshotPath("33-copy-running"), fullPage: true });
+
+    await copy.getByRole("button", { name: "Cancel" }).click();
+    // The run ends within a batch, so the answer is the stopped run itself rather than the brief "Cancelling…" line.
+    const checks = page.getByRole("region", { name: /^Checks/ });
+    await expect(checks.getByRole("alert")).toContainText(/copy cancelled after \d+ of \d+ records; run copy again/, {
+      timeout: 60_000,
+    });
+    await expect(copy).toContainText(/An earlier copy stopped after \d+ of \d+ batches\. Copy and verify resumes it/);
+    await page.screenshot({ path: screenshotPath("34-copy-cancelled"), fullPage: true });
+
+    await copy.getByRole("button", { name: "Copy and verify" }).click();
+    await expect(checks.getByRole("row", { name: /Every record identical ✓ pass/ })).toBeVisible({ timeout: 180_000 });
+    await expect(checks.getByText("✕ fail")).toHaveCount(0);
+    await expect(copy).not.toContainText("An earlier copy stopped");
+    await page.screenshot({ path: screenshotPath("35-copy-resumed"), fullPage: true });
+    await context.close();
+  } finally {
+    await stopPanel(panel, "SIGINT");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

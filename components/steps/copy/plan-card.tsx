@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/common/action-result";
 import { MERGE_CASES, type MergeCase } from "@/lib/merge/classify";
 import type { PlanSummary } from "@/lib/steps/copy-view";
 import { CopyPanel } from "./copy-panel";
-import { QUARANTINE_REASONS } from "./quarantine-reasons";
+import { QuarantineTable } from "./quarantine-table";
 import { StepActionForm } from "./step-action-form";
 
 type Props = {
@@ -25,6 +25,15 @@ const CASE_MEANS: Record<MergeCase, string> = {
 
 /** The stored merge plan: records per case, quarantine per reason, and the mark that splits NAS-only records. */
 export function PlanCard({ plan, canPlan, replanAction }: Props) {
+  if (!plan && !canPlan) {
+    return (
+      <CopyPanel id="copy-plan-heading" title="Plan">
+        <p className="max-w-3xl text-sm text-stone-700">
+          The run going now makes the plan first; its counts show here when the run ends.
+        </p>
+      </CopyPanel>
+    );
+  }
   if (!plan) {
     return (
       <CopyPanel id="copy-plan-heading" title="Plan">
@@ -32,12 +41,11 @@ export function PlanCard({ plan, canPlan, replanAction }: Props) {
           No plan yet. A plan reads both sources and decides, per video, what the copy will do; it writes nothing to
           PostgreSQL. Copy and verify makes one first if there is none.
         </p>
-        <StepActionForm label="Make the plan" pendingLabel="Planning…" disabled={!canPlan} action={replanAction} />
+        <StepActionForm label="Make the plan" pendingLabel="Planning…" action={replanAction} />
       </CopyPanel>
     );
   }
   const { counts } = plan;
-  const reasons = Object.entries(counts.quarantine).sort(([a], [b]) => a.localeCompare(b));
   return (
     <CopyPanel id="copy-plan-heading" title={`Plan: ${plan.records.toLocaleString("en-US")} records`}>
       <p className="max-w-3xl text-sm text-stone-700">
@@ -81,48 +89,7 @@ export function PlanCard({ plan, canPlan, replanAction }: Props) {
           ))}
         </tbody>
       </table>
-      <h3 className="mt-5 text-sm font-medium">
-        Quarantine{" "}
-        <span className="font-normal text-stone-600">
-          (source rows kept in migration_quarantine, nothing is dropped; a video&apos;s content row and each of its
-          summaries are separate rows)
-        </span>
-      </h3>
-      {reasons.length === 0 ? (
-        <p className="mt-1 text-sm text-stone-600">Nothing to quarantine.</p>
-      ) : (
-        <table className="mt-1 w-full max-w-4xl border-collapse text-sm">
-          <caption className="sr-only">Quarantine per reason</caption>
-          <thead>
-            <tr className="border-b border-stone-200 text-left text-stone-600">
-              <th scope="col" className="py-1.5 pr-4 font-medium">
-                Reason
-              </th>
-              <th scope="col" className="py-1.5 pr-4 text-right font-medium">
-                Rows
-              </th>
-              <th scope="col" className="py-1.5 pr-4 text-right font-medium">
-                Videos
-              </th>
-              <th scope="col" className="py-1.5 font-medium">
-                What it means
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {reasons.map(([reason, n]) => (
-              <tr key={reason} className="border-b border-stone-100 align-top">
-                <td className="py-1.5 pr-4 font-mono text-xs whitespace-nowrap">{reason}</td>
-                <td className="py-1.5 pr-4 text-right tabular-nums">{n.toLocaleString("en-US")}</td>
-                <td className="py-1.5 pr-4 text-right tabular-nums">
-                  {plan.quarantineVideos[reason] ? plan.quarantineVideos[reason].toLocaleString("en-US") : "—"}
-                </td>
-                <td className="py-1.5 text-stone-700">{QUARANTINE_REASONS[reason] ?? "See the review."}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QuarantineTable rows={counts.quarantine} videos={plan.quarantineVideos} />
       <div className="mt-5 flex flex-wrap items-start gap-x-6 gap-y-3">
         <Link
           href="/steps/copy/records"

@@ -1,0 +1,54 @@
+import { QUARANTINE_REASONS } from "./quarantine-reasons";
+
+type Props = { rows: Record<string, number>; videos: Record<string, number> };
+
+/** Quarantine per reason: rows (what the ledger counts) and videos (what the owner thinks in), with what each means. */
+export function QuarantineTable({ rows, videos }: Props) {
+  const reasons = Object.entries(rows).sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <>
+      <h3 className="mt-5 text-sm font-medium">
+        Quarantine{" "}
+        <span className="font-normal text-stone-600">
+          (source rows kept in migration_quarantine, nothing is dropped; a video&apos;s content row and each of its
+          summaries are separate rows)
+        </span>
+      </h3>
+      {reasons.length === 0 ? (
+        <p className="mt-1 text-sm text-stone-600">Nothing to quarantine.</p>
+      ) : (
+        <table className="mt-1 w-full max-w-4xl border-collapse text-sm">
+          <caption className="sr-only">Quarantine per reason</caption>
+          <thead>
+            <tr className="border-b border-stone-200 text-left text-stone-600">
+              <th scope="col" className="py-1.5 pr-4 font-medium">
+                Reason
+              </th>
+              <th scope="col" className="py-1.5 pr-4 text-right font-medium">
+                Rows
+              </th>
+              <th scope="col" className="py-1.5 pr-4 text-right font-medium">
+                Videos
+              </th>
+              <th scope="col" className="py-1.5 font-medium">
+                What it means
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {reasons.map(([reason, n]) => (
+              <tr key={reason} className="border-b border-stone-100 align-top">
+                <td className="py-1.5 pr-4 font-mono text-xs whitespace-nowrap">{reason}</td>
+                <td className="py-1.5 pr-4 text-right tabular-nums">{n.toLocaleString("en-US")}</td>
+                <td className="py-1.5 pr-4 text-right tabular-nums">
+                  {videos[reason] ? videos[reason].toLocaleString("en-US") : "—"}
+                </td>
+                <td className="py-1.5 text-stone-700">{QUARANTINE_REASONS[reason] ?? "See the review."}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
