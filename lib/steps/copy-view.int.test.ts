@@ -1,4 +1,5 @@
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoHarness } from "@/lib/copy/testing/harness";
 import { writeSyntheticPair } from "@/lib/copy/testing/synthetic-pair";
@@ -108,7 +109,7 @@ describe("cancelling a copy started by the panel", () => {
 });
 
 describe("the Copy & diff view on the demo pair", () => {
-  it("shows the plan's cases and quarantine, the sources matching the backup, and a changed record as a mismatch", async () => {
+  it("shows the plan's cases and quarantine, a record changed in PostgreSQL as a mismatch, and a source changed since the backup", async () => {
     const h = await demoHarness();
     cleanups.push(() => h.cleanup());
     await confirmProcessingStopped(h.ctx, ACTOR);
@@ -143,6 +144,18 @@ describe("the Copy & diff view on the demo pair", () => {
     });
     // The title shown is the plan's (the merged sources'), not the edited one.
     expect(after.lastVerify?.mismatches[0]?.title).not.toBe("edited in PostgreSQL");
+
+    const nas = new Database(h.sources.nas);
+    nas
+      .prepare("UPDATE content SET title = 'changed after the backup' WHERE rowid = (SELECT min(rowid) FROM content)")
+      .run();
+    nas.close();
+    const drifted = await loadCopyView(h.ctx);
+    expect(drifted.sources).toEqual({
+      ok: false,
+      detail: expect.stringMatching(/^source changed since backup: NAS content/),
+    });
+    expect(drifted.plan?.matchesSourceFiles).toBe(false);
   });
 
   it("says the target cannot be reached in one line instead of throwing", async () => {
