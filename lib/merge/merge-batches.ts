@@ -11,7 +11,7 @@ import { deriveVideoKey } from "./transforms";
  * Batches of a merge pass: whole rows of a batch of videos read from both sources, each video
  * through mergeRecord, then one last batch with the rows that belong to no record.
  */
-const GC_EVERY_BATCHES = 8;
+const GC_EVERY_BATCHES = 2;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
