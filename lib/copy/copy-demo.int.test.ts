@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { readRecordSides } from "@/lib/merge/record-sides";
 import { fromQuarantineRaw } from "@/lib/merge/transforms";
+import { withTargetClient } from "@/lib/target/connect";
 import { demoHarness, type Harness } from "./testing/harness";
 
 const harnesses: Harness[] = [];
@@ -136,5 +138,18 @@ describe("copy engine on the demo pair", () => {
     const after = await h.verify();
     expect(after.ok).toBe(true);
     expect(after.recordsDigest).toBe(before.recordsDigest);
+  });
+
+  it("shows one record as the NAS, the Dashboard and PostgreSQL hold it, for the record detail", async () => {
+    const h = await copied();
+    const conflict = h.expected.videoIds.titleConflicts.find((c) => c.newer === "nas")!;
+    const sides = await withTargetClient(h.databaseUrl, (client) =>
+      readRecordSides(client, h.sources, conflict.videoId),
+    );
+    expect(sides.nas!.values!.title).toBe(conflict.nasTitle);
+    expect(sides.dashboard!.values!.title).toBe(conflict.dashboardTitle);
+    expect(sides.postgres!.values.title).toBe(conflict.nasTitle);
+    expect(sides.postgres!.summaries.length).toBeGreaterThan(0);
+    expect(sides.nas!.summaries.length).toBeGreaterThan(0);
   });
 });
