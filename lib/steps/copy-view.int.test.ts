@@ -44,7 +44,7 @@ async function approvedThroughSchema(records: number) {
 }
 
 describe("cancelling a copy started by the panel", () => {
-  it("stops between batches, ends failed saying it resumes, and the next copy resumes and verifies green", async () => {
+  it("stops between batches, ends cancelled saying it resumes, and the next copy resumes and verifies green", async () => {
     const { ctx, databaseUrl } = await approvedThroughSchema(6000);
     expect((await loadCopyView(ctx)).plan).toBeNull();
 
@@ -67,16 +67,18 @@ describe("cancelling a copy started by the panel", () => {
     expect(isCancellableHere(runId)).toBe(false);
 
     const run = await ctx.db.stepRun.findUniqueOrThrow({ where: { id: runId } });
-    expect(run.status).toBe("failed");
-    const audit = await ctx.db.auditEntry.findMany({ where: { step: "copy", outcome: "cancelled" } });
-    expect(audit.map((entry) => JSON.parse(entry.detail))).toEqual([{ runId }]);
+    expect(run.status).toBe("cancelled");
+    const requested = await ctx.db.auditEntry.findMany({ where: { step: "copy", action: "cancel copy" } });
+    expect(requested.map((entry) => JSON.parse(entry.detail))).toEqual([{ runId }]);
+    const stoppedEntries = await ctx.db.auditEntry.findMany({ where: { step: "copy", outcome: "cancelled" } });
+    expect(stoppedEntries.map((entry) => JSON.parse(entry.detail).runId)).toEqual([runId]);
 
     const stopped = await loadCopyView(ctx);
     const batchCount = stopped.copy!.batchCount;
     expect(stopped.copy).toMatchObject({ status: "cancelled" });
     expect(stopped.copy!.batchesDone).toBeGreaterThan(0);
     expect(stopped.copy!.batchesDone).toBeLessThan(batchCount);
-    expect(stopped.latestRun).toMatchObject({ id: runId, status: "failed", cancellable: false });
+    expect(stopped.latestRun).toMatchObject({ id: runId, status: "cancelled", cancellable: false });
     expect(stopped.lastVerify).toBeNull();
 
     const again = await runStepAction(ctx, copyRunInput(ctx, databaseUrl, ACTOR));

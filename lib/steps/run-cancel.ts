@@ -57,8 +57,9 @@ export async function cancelRunningStep(ctx: AppContext, stepId: string, actor: 
   await appendAudit(ctx.db, {
     actor,
     step: stepId,
-    action: run.action,
-    outcome: "cancelled",
+    // The request; the run's own "cancelled" entry follows when it actually stops.
+    action: `cancel ${run.action}`,
+    outcome: "ok",
     detail: { runId: run.id },
   });
   return {

@@ -75,6 +75,8 @@ function ownState(fact: StepFacts): Pick<StepStatus, "state" | "reason" | "appro
   }
   if (latestRun.status === "interrupted")
     return { state: "failed", reason: "The last run was interrupted; run it again." };
-  if (latestRun.status === "cancelled") return { state: "failed", reason: "The last run was cancelled; run it again." };
+  if (latestRun.status === "cancelled") {
+    return { state: "failed", reason: "The last run was cancelled; run it again to resume where it stopped." };
+  }
   return { state: "failed", reason: "The last run failed; see its checks." };
 }

@@ -144,3 +144,32 @@ describe("workflow core", () => {
     expect(await verifyAuditLog(ctx.db)).toMatchObject({ ok: false, brokenAt: 2 });
   });
 });
+
+describe("a cancelled run", () => {
+  let ctx: ReturnType<typeof makeTestContext>;
+  beforeEach(() => {
+    ctx = makeTestContext();
+  });
+  afterEach(async () => ctx.cleanup());
+
+  it("is recorded as cancelled, audited as such, and leaves the step to be run again", async () => {
+    const { OwnerFacingError } = await import("./types");
+    await expect(
+      runStepAction(ctx, {
+        stepId: "backup",
+        action: "run",
+        actor: "owner",
+        execute: async () => {
+          throw new OwnerFacingError("stopped after 2,000 of 21,000 records", "cancelled");
+        },
+      }),
+    ).rejects.toThrow("stopped after");
+    expect(await ctx.db.stepRun.findFirst()).toMatchObject({ status: "cancelled" });
+    const [entry] = await listAudit(ctx.db);
+    expect(entry).toMatchObject({ action: "run", outcome: "cancelled" });
+    expect((await getStepStatuses(ctx))[0]).toMatchObject({
+      state: "failed",
+      reason: expect.stringMatching(/cancelled/),
+    });
+  });
+});

@@ -231,9 +231,11 @@ async function executeRun(
     outcome = await execute(report);
   } catch (error) {
     const message = error instanceof OwnerFacingError ? error.message : describeError(error);
+    // A cancel the engine honoured is the owner's choice, not a failure; the step still has nothing to approve.
+    const cancelled = error instanceof OwnerFacingError && error.code === "cancelled";
     await ctx.db.stepRun.update({
       where: { id: runId },
-      data: { status: "failed", finishedAt: new Date().toISOString(), error: message },
+      data: { status: cancelled ? "cancelled" : "failed", finishedAt: new Date().toISOString(), error: message },
     });
     const revoked = await revokeApprovalsFrom(
       ctx,
@@ -241,7 +243,13 @@ async function executeRun(
       `a new run of step "${stepId}" failed (run #${runId})`,
       actor,
     );
-    await appendAudit(ctx.db, { actor, step: stepId, action, outcome: "failed", detail: { runId, error: message } });
+    await appendAudit(ctx.db, {
+      actor,
+      step: stepId,
+      action,
+      outcome: cancelled ? "cancelled" : "failed",
+      detail: { runId, error: message },
+    });
     throw Object.assign(new OwnerFacingError(message, "run-failed"), { runId, revoked });
   }
   const passed = outcome.checks.every((check) => check.ok || check.waivable);
