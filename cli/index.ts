@@ -28,7 +28,11 @@ const USAGE = `Usage: cutover <command> [options]
   schema --dry-run                print the target schema plan and its SQL; changes nothing (exit 0,
                                   conflicts that block apply are listed first)
   schema                          apply the target schema (step 2) and print its checks
-  plan [--json] | copy | verify [--json] | parity
+  plan [--json]                   build the merge plan of both sources (step 3); writes only the control DB
+  copy                            plan if needed, copy into PostgreSQL (resumable; Ctrl-C stops after a
+                                  batch), then verify; exit 0 only when verify passes
+  verify [--json]                 compare every record, the ledger and the categorization records again
+  parity
   flag <name> on|off | drill | scan <dir>… | archive | report [--out FILE]
 
 Steps: backup, schema, copy, parity, cutover, archive.
