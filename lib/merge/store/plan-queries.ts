@@ -26,7 +26,8 @@ export async function getPlanOverview(db: ControlDb) {
   return { ...plan, counts: plan.counts ? (JSON.parse(plan.counts) as PlanCounts) : null };
 }
 
-function whereOf(planId: number, filter: PlanRecordFilter) {
+/** The Prisma condition of a records filter; the record page walks its neighbours with the same one. */
+export function planRecordWhere(planId: number, filter: PlanRecordFilter) {
   const search = filter.search?.trim();
   return {
     planId,
@@ -55,7 +56,7 @@ export async function listPlanRecords(
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
   const rows = await db.mergeRecord.findMany({
     where: {
-      ...whereOf(planId, filter),
+      ...planRecordWhere(planId, filter),
       ...(filter.afterOrdinal === undefined ? {} : { ordinal: { gt: filter.afterOrdinal } }),
     },
     orderBy: { ordinal: "asc" },
@@ -72,7 +73,7 @@ export async function countPlanRecords(db: ControlDb, filter: PlanRecordFilter =
   if (id === undefined) return {};
   const groups = await db.mergeRecord.groupBy({
     by: ["mergeCase"],
-    where: whereOf(id, filter),
+    where: planRecordWhere(id, filter),
     _count: { _all: true },
   });
   return Object.fromEntries(groups.map((g) => [g.mergeCase, g._count._all])) as Partial<Record<MergeCase, number>>;
