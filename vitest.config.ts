@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { sharedResolve } from "./vitest.shared";
+import { sharedResolve } from "./vitest.shared.ts";
 
 // Unit tests: pure logic, no database, run in parallel.
 export default defineConfig({

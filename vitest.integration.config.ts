@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { sharedResolve } from "./vitest.shared";
+import { sharedResolve } from "./vitest.shared.ts";
 
 // Integration tests: a real embedded PostgreSQL (started once in global setup) and real
 // SQLite files; each test makes its own database and temp directory. Serial on purpose.

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { SectionCard } from "@/components/section-card";
 import { formatTime } from "@/components/format";
 import type { ActionResult } from "@/lib/common/action-result";
 import { PROCESSING_STOPPED_STATEMENT } from "@/lib/steps/backup-step";
@@ -19,7 +19,7 @@ export function BackupSection({ view, state, confirmAction, runAction }: Props) 
   const confirmed = view.confirmation;
   return (
     <div className="space-y-6">
-      <Panel id="processing-heading" title="1. Is processing stopped?">
+      <SectionCard id="processing-heading" title="1. Is processing stopped?">
         <p className="mb-3 max-w-3xl text-sm text-stone-700">
           This tool cannot stop the NAS. Stop its Telegram bot and sync job yourself, then confirm here. After the
           backup, approval re-reads both files and refuses if anything changed.
@@ -29,9 +29,9 @@ export function BackupSection({ view, state, confirmAction, runAction }: Props) 
           confirmed={confirmed ? { by: confirmed.updatedBy, at: formatTime(confirmed.updatedAt) } : null}
           action={confirmAction}
         />
-      </Panel>
+      </SectionCard>
 
-      <Panel id="run-heading" title="2. Take and verify backups">
+      <SectionCard id="run-heading" title="2. Take and verify backups">
         <p className="mb-3 max-w-3xl text-sm text-stone-700">
           Snapshots both SQLite files (read-only) into <code className="font-mono text-xs">backups/</code>, checks their
           integrity, counts and fingerprints every table, and restores each copy to prove it works.
@@ -46,7 +46,7 @@ export function BackupSection({ view, state, confirmAction, runAction }: Props) 
           hint={runHint(view, state)}
           action={runAction}
         />
-      </Panel>
+      </SectionCard>
 
       {view.latest ? <LatestBackup latest={view.latest} /> : null}
       {view.latestError ? (
@@ -56,9 +56,9 @@ export function BackupSection({ view, state, confirmAction, runAction }: Props) 
         </p>
       ) : null}
 
-      <Panel id="history-heading" title="Backups on disk">
+      <SectionCard id="history-heading" title="Backups on disk">
         <BackupHistory backups={view.backups} />
-      </Panel>
+      </SectionCard>
     </div>
   );
 }
@@ -75,7 +75,7 @@ function runHint(view: BackupView, state: StepState): string {
 function LatestBackup({ latest }: { latest: NonNullable<BackupView["latest"]> }) {
   const { manifest } = latest;
   return (
-    <Panel id="latest-heading" title={`Latest backup (run #${latest.runId}, ${formatTime(manifest.createdAt)})`}>
+    <SectionCard id="latest-heading" title={`Latest backup (run #${latest.runId}, ${formatTime(manifest.createdAt)})`}>
       <p className="mb-3 text-sm text-stone-700">
         Manifest: <PathText path={latest.manifestPath} />
       </p>
@@ -91,17 +91,6 @@ function LatestBackup({ latest }: { latest: NonNullable<BackupView["latest"]> })
           <SourceCard key={summary.role} summary={summary} />
         ))}
       </div>
-    </Panel>
-  );
-}
-
-function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-stone-200 bg-white p-5">
-      <h2 id={id} className="mb-3 font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
+    </SectionCard>
   );
 }

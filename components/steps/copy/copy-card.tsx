@@ -1,6 +1,6 @@
 import type { ActionResult } from "@/lib/common/action-result";
 import type { CopyView } from "@/lib/steps/copy-view";
-import { CopyPanel } from "./copy-panel";
+import { SectionCard } from "@/components/section-card";
 import { StepActionForm } from "./step-action-form";
 
 type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -11,7 +11,7 @@ export function CopyCard({ view, running, copyAction, cancelAction }: Props) {
   const { target, sources, latestRun } = view;
   const drifted = !sources.ok;
   return (
-    <CopyPanel id="copy-run-heading" title="Copy">
+    <SectionCard id="copy-run-heading" title="Copy">
       {target.ok ? (
         <p className="max-w-3xl text-sm text-stone-700">{whatHappens(view, target.where)}</p>
       ) : (
@@ -51,7 +51,7 @@ export function CopyCard({ view, running, copyAction, cancelAction }: Props) {
           terminal.
         </p>
       ) : null}
-    </CopyPanel>
+    </SectionCard>
   );
 }
 

@@ -2,7 +2,7 @@ import type { ActionResult } from "@/lib/common/action-result";
 import type { CopyView } from "@/lib/steps/copy-view";
 import type { StepStatus } from "@/lib/workflow/step-state";
 import { CopyCard } from "./copy-card";
-import { CopyPanel } from "./copy-panel";
+import { SectionCard } from "@/components/section-card";
 import { PlanCard } from "./plan-card";
 import { VerifyCard } from "./verify-card";
 
@@ -17,13 +17,13 @@ type Props = {
 export function CopySection({ view, status, actions }: Props) {
   if (status.state === "locked" || !view) {
     return (
-      <CopyPanel id="copy-locked-heading" title="Copy & diff">
+      <SectionCard id="copy-locked-heading" title="Copy & diff">
         <p className="rounded border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-700">
           <span aria-hidden="true">⊘ </span>
           {status.reason} Nothing can be planned, copied or verified before that: the copy reads the sources the
           approved backup froze and writes into the schema step 2 created.
         </p>
-      </CopyPanel>
+      </SectionCard>
     );
   }
   const running = status.state === "running";

@@ -4,7 +4,7 @@ import { formatTime } from "@/components/format";
 import type { ActionResult } from "@/lib/common/action-result";
 import { MERGE_CASES, type MergeCase } from "@/lib/merge/classify";
 import type { PlanSummary } from "@/lib/steps/copy-view";
-import { CopyPanel } from "./copy-panel";
+import { SectionCard } from "@/components/section-card";
 import { QuarantineTable } from "./quarantine-table";
 import { StepActionForm } from "./step-action-form";
 
@@ -27,27 +27,27 @@ const CASE_MEANS: Record<MergeCase, string> = {
 export function PlanCard({ plan, canPlan, replanAction }: Props) {
   if (!plan && !canPlan) {
     return (
-      <CopyPanel id="copy-plan-heading" title="Plan">
+      <SectionCard id="copy-plan-heading" title="Plan">
         <p className="max-w-3xl text-sm text-stone-700">
           The run going now makes the plan first; its counts show here when the run ends.
         </p>
-      </CopyPanel>
+      </SectionCard>
     );
   }
   if (!plan) {
     return (
-      <CopyPanel id="copy-plan-heading" title="Plan">
+      <SectionCard id="copy-plan-heading" title="Plan">
         <p className="mb-3 max-w-3xl text-sm text-stone-700">
           No plan yet. A plan reads both sources and decides, per video, what the copy will do; it writes nothing to
           PostgreSQL. Copy and verify makes one first if there is none.
         </p>
         <StepActionForm label="Make the plan" pendingLabel="Planning…" action={replanAction} />
-      </CopyPanel>
+      </SectionCard>
     );
   }
   const { counts } = plan;
   return (
-    <CopyPanel id="copy-plan-heading" title={`Plan: ${plan.records.toLocaleString("en-US")} records`}>
+    <SectionCard id="copy-plan-heading" title={`Plan: ${plan.records.toLocaleString("en-US")} records`}>
       <p className="max-w-3xl text-sm text-stone-700">
         Made {formatTime(plan.createdAt)} from both sources: {counts.categorized.toLocaleString("en-US")} categorization
         records, {counts.summaries.toLocaleString("en-US")} summaries. Dashboard high-water mark (its newest{" "}
@@ -106,6 +106,6 @@ export function PlanCard({ plan, canPlan, replanAction }: Props) {
           action={replanAction}
         />
       </div>
-    </CopyPanel>
+    </SectionCard>
   );
 }

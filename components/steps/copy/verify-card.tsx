@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatTime } from "@/components/format";
 import type { ActionResult } from "@/lib/common/action-result";
 import type { CopyView } from "@/lib/steps/copy-view";
-import { CopyPanel } from "./copy-panel";
+import { SectionCard } from "@/components/section-card";
 import { StepActionForm } from "./step-action-form";
 
 type Props = {
@@ -15,7 +15,7 @@ type Props = {
 export function VerifyCard({ view, running, verifyAction }: Props) {
   const last = view.lastVerify;
   return (
-    <CopyPanel id="copy-verify-heading" title="Verify">
+    <SectionCard id="copy-verify-heading" title="Verify">
       {last ? (
         <div className="space-y-2 text-sm">
           <p>
@@ -44,7 +44,7 @@ export function VerifyCard({ view, running, verifyAction }: Props) {
           action={verifyAction}
         />
       </div>
-    </CopyPanel>
+    </SectionCard>
   );
 }
 

@@ -6,7 +6,7 @@ import { getStepOrThrow } from "@/lib/workflow/steps";
 import { ApplySchemaForm, type ApplyOffer } from "./apply-schema-form";
 import { PlanSql } from "./plan-sql";
 import { PlanTable } from "./plan-table";
-import { SchemaPanel } from "./schema-panel";
+import { SectionCard } from "@/components/section-card";
 import { TargetSummary } from "./target-summary";
 
 type Props = {
@@ -19,7 +19,7 @@ type Props = {
 export function SchemaSection({ view, status, applyAction }: Props) {
   if ("error" in view) {
     return (
-      <SchemaPanel id="schema-target-heading" title="Target PostgreSQL">
+      <SectionCard id="schema-target-heading" title="Target PostgreSQL">
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
           ✕ {view.error}
         </p>
@@ -27,7 +27,7 @@ export function SchemaSection({ view, status, applyAction }: Props) {
           The plan is read from the target&apos;s catalog, so nothing can be shown or applied until it answers. Fix it,
           then reload this page.
         </p>
-      </SchemaPanel>
+      </SectionCard>
     );
   }
   const conflicts = view.rows.filter((row) => row.state === "different");
@@ -36,26 +36,26 @@ export function SchemaSection({ view, status, applyAction }: Props) {
     <div className="space-y-6">
       <TargetSummary target={view.target} flags={view.flags} />
 
-      <SchemaPanel id="schema-plan-heading" title={`Plan: ${view.rows.length} objects`}>
+      <SectionCard id="schema-plan-heading" title={`Plan: ${view.rows.length} objects`}>
         <p className="mb-3 max-w-3xl text-sm text-stone-700">
           Read from the target&apos;s catalog each time this page loads: {present} present, {missing} missing,{" "}
           {different} different. Apply creates what is missing and never drops or alters what exists.
         </p>
         {conflicts.length > 0 ? <ConflictNotice conflicts={conflicts} /> : null}
         <PlanTable rows={view.rows} />
-      </SchemaPanel>
+      </SectionCard>
 
-      <SchemaPanel id="schema-sql-heading" title="SQL that apply will run">
+      <SectionCard id="schema-sql-heading" title="SQL that apply will run">
         <PlanSql sql={view.sql} statements={view.statements} blocked={conflicts.length > 0} />
-      </SchemaPanel>
+      </SectionCard>
 
-      <SchemaPanel id="schema-apply-heading" title="Apply">
+      <SectionCard id="schema-apply-heading" title="Apply">
         <ApplySchemaForm
           key={`${status.lastRun?.id ?? "none"}-${status.state}`}
           offer={applyOffer(view, status, conflicts.length)}
           action={applyAction}
         />
-      </SchemaPanel>
+      </SectionCard>
     </div>
   );
 }

@@ -2,14 +2,14 @@ import { formatTime } from "@/components/format";
 import type { MigrationFlagView } from "@/lib/steps/schema-step";
 import { targetKindLabel } from "@/lib/steps/schema-view";
 import { FLAG_DEFAULTS } from "@/lib/target/schema/definition";
-import { SchemaPanel } from "./schema-panel";
+import { SectionCard } from "@/components/section-card";
 
 type Props = { target: { kind: "embedded" | "external"; where: string }; flags: MigrationFlagView[] | null };
 
 /** Where apply writes (never with the password) and the flags the NAS and the Dashboard read. */
 export function TargetSummary({ target, flags }: Props) {
   return (
-    <SchemaPanel id="schema-target-heading" title="Target PostgreSQL">
+    <SectionCard id="schema-target-heading" title="Target PostgreSQL">
       <p className="text-sm">
         <code className="font-mono break-all">{target.where}</code>
         <span className="text-stone-600"> · {targetKindLabel(target.kind)}</span>
@@ -18,7 +18,7 @@ export function TargetSummary({ target, flags }: Props) {
         Migration flags <span className="font-normal text-stone-600">(table migration_flags)</span>
       </h3>
       {flags ? <FlagTable flags={flags} /> : <NoFlagsYet />}
-    </SchemaPanel>
+    </SectionCard>
   );
 }
 

@@ -5,6 +5,7 @@ import { CheckList } from "@/components/check-list";
 import { formatTime, shortHash } from "@/components/format";
 import { StateBadge } from "@/components/state-badge";
 import { RunProgress } from "@/components/run-progress";
+import { SectionCard } from "@/components/section-card";
 import { STEP_ACTIONS } from "@/lib/steps/registry";
 import { getLatestRunView } from "@/lib/workflow/run-view";
 import { getStepDetail } from "@/lib/workflow/step-detail";
@@ -42,11 +43,8 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
       {Section ? (
         <Section ctx={ctx} detail={detail} />
       ) : (
-        <section aria-labelledby="actions-heading" className="rounded-lg border border-stone-200 bg-white p-5">
-          <h2 id="actions-heading" className="font-semibold">
-            Actions
-          </h2>
-          <ul className="mt-3 space-y-3">
+        <SectionCard id="actions-heading" title="Actions">
+          <ul className="space-y-3">
             {actions.map((action) => (
               <li key={action.name} className="flex flex-wrap items-center gap-3 text-sm">
                 <button
@@ -62,34 +60,28 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
               </li>
             ))}
           </ul>
-        </section>
+        </SectionCard>
       )}
 
-      <section aria-labelledby="checks-heading" className="rounded-lg border border-stone-200 bg-white p-5">
-        <h2 id="checks-heading" className="font-semibold">
-          Checks{" "}
-          {latestRun ? `of run #${latestRun.id} (${formatTime(latestRun.finishedAt ?? latestRun.startedAt)})` : ""}
-        </h2>
+      <SectionCard
+        id="checks-heading"
+        title={`Checks${latestRun ? ` of run #${latestRun.id} (${formatTime(latestRun.finishedAt ?? latestRun.startedAt)})` : ""}`}
+      >
         {latestRun?.error ? (
-          <p role="alert" className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-900">
+          <p role="alert" className="mb-3 rounded bg-red-50 px-3 py-2 text-sm text-red-900">
             {latestRun.error}
           </p>
         ) : null}
-        <div className="mt-3">
-          <CheckList checks={checks} />
-        </div>
+        <CheckList checks={checks} />
         {latestRun?.evidenceHash ? (
           <p className="mt-3 text-xs text-stone-600">
             Evidence hash <code className="font-mono">{shortHash(latestRun.evidenceHash, 16)}</code>
           </p>
         ) : null}
-      </section>
+      </SectionCard>
 
-      <section aria-labelledby="approve-heading" className="rounded-lg border border-stone-200 bg-white p-5">
-        <h2 id="approve-heading" className="font-semibold">
-          Approve
-        </h2>
-        <div className="mt-3">
+      <SectionCard id="approve-heading" title="Approve">
+        <div>
           <ApproveForm
             key={latestRun?.id ?? "none"}
             step={step}
@@ -100,7 +92,7 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
           />
         </div>
         <ApprovalHistory approvals={detail.approvals} />
-      </section>
+      </SectionCard>
     </div>
   );
 }

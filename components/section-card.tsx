@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
-/** One card of the Copy & diff section, headed like the page's generic sections. */
-export function CopyPanel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** A titled card: every section of a step page (generic or the step's own) looks and is labelled alike. */
+export function SectionCard({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-stone-200 bg-white p-5">
       <h2 id={id} className="mb-3 font-semibold">
