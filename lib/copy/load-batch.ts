@@ -57,7 +57,7 @@ function quarantineLine(q: QuarantineEntry): string {
   ]);
 }
 
-export function stagedLines(batch: MergeBatch) {
+export function stagedLines(batch: MergeBatch, htmlOf: (text: string | null) => string = renderSummaryHtml) {
   const content: string[] = [];
   const summaries: string[] = [];
   const ids: string[] = [];
@@ -77,7 +77,7 @@ export function stagedLines(batch: MergeBatch) {
           copyField(s.variant),
           copyField(s.revision),
           copyField(c.text),
-          copyField(renderSummaryHtml(c.text)),
+          copyField(htmlOf(c.text)),
           copyField(c.rawJson ?? null, "json"),
           copyField(s.isLatest),
           copyField(c.createdAt),
@@ -98,8 +98,12 @@ async function isFresh(client: pg.ClientBase, videoIds: string[]): Promise<boole
   return !rows[0]!.found;
 }
 
-export async function loadBatch(client: pg.ClientBase, batch: MergeBatch): Promise<BatchCounts> {
-  const lines = stagedLines(batch);
+export async function loadBatch(
+  client: pg.ClientBase,
+  batch: MergeBatch,
+  htmlOf?: (text: string | null) => string,
+): Promise<BatchCounts> {
+  const lines = stagedLines(batch, htmlOf);
   await client.query("BEGIN");
   try {
     await copyInto(client, "stage_batch", ["video_id", "action"], lines.ids);

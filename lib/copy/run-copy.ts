@@ -4,10 +4,11 @@ import { mergeBatchesAsync, openMergePass } from "@/lib/merge/merge-pass";
 import type { PlanSources } from "@/lib/merge/planner";
 import { withControlSql } from "@/lib/merge/store/control-sql";
 import { loadDecisions } from "@/lib/merge/store/decisions";
-import { canonicalHash } from "@/lib/merge/transforms";
+import { canonicalHash, renderSummaryHtml } from "@/lib/merge/transforms";
 import { withTargetLock } from "@/lib/target/advisory-lock";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
+import { batchExpectation } from "@/lib/verify/expectations";
 import { loadBatch } from "./load-batch";
 import { STAGING_DDL } from "./staging";
 
@@ -64,8 +65,11 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
               "cancelled",
             );
           }
-          inflight = loadBatch(client, batch).then((counts) => {
-            markBatchDone(options.controlDbFile, runId, batch.index, counts.records + counts.summaries);
+          // Each summary's html is rendered once, for the COPY line and for the record hash verify compares with.
+          const htmlOf = memoHtml();
+          const expected = JSON.stringify(batchExpectation(batch, htmlOf));
+          inflight = loadBatch(client, batch, htmlOf).then((counts) => {
+            markBatchDone(options.controlDbFile, runId, batch.index, counts.records + counts.summaries, expected);
             totals.records += counts.records;
             totals.summaries += counts.summaries;
             totals.quarantine += counts.quarantine;
@@ -115,12 +119,27 @@ async function startOrResume(db: ControlDb, planId: number, planHash: string, ta
   return { runId: run.id, done: new Set<number>() };
 }
 
-function markBatchDone(file: string, runId: number, batch: number, rows: number) {
+function markBatchDone(file: string, runId: number, batch: number, rows: number, expected: string) {
   withControlSql(file, (sql) =>
-    sql
-      .prepare("INSERT OR REPLACE INTO copy_batch (run_id, batch, rows, done_at) VALUES (?, ?, ?, ?)")
-      .run(runId, batch, rows, new Date().toISOString()),
+    sql.transaction(() => {
+      sql
+        .prepare("INSERT OR REPLACE INTO copy_expectation (run_id, batch, records) VALUES (?, ?, ?)")
+        .run(runId, batch, expected);
+      sql
+        .prepare("INSERT OR REPLACE INTO copy_batch (run_id, batch, rows, done_at) VALUES (?, ?, ?, ?)")
+        .run(runId, batch, rows, new Date().toISOString());
+    })(),
   );
+}
+
+function memoHtml(): (text: string | null) => string {
+  const rendered = new Map<string, string>();
+  return (text) => {
+    if (!text) return renderSummaryHtml(text);
+    let html = rendered.get(text);
+    if (html === undefined) rendered.set(text, (html = renderSummaryHtml(text)));
+    return html;
+  };
 }
 
 /** The last copy run against this target, for the step page and for `verify`. */

@@ -1,5 +1,6 @@
-import type { LedgerEntry, QuarantineEntry } from "@/lib/merge/quarantine";
+import type { LedgerEntry } from "@/lib/merge/quarantine";
 import type { CheckResult } from "@/lib/workflow/types";
+import type { QuarantineIdentity } from "./expectations";
 import type { CanonicalRecord } from "./record-hash";
 
 /**
@@ -46,19 +47,19 @@ export class LedgerTally {
     }
   }
 
-  private expectQuarantine(entries: QuarantineEntry[]) {
+  private expectQuarantine(entries: QuarantineIdentity[]) {
     for (const q of entries) {
       if (!this.quarantined.has([q.source, q.sourceTable, q.sourceKey, q.reason, q.field ?? ""].join("\u0001")))
         this.missingQuarantine++;
     }
   }
 
-  addRecord(ledger: LedgerEntry[], quarantine: QuarantineEntry[], target: CanonicalRecord | undefined) {
+  addRecord(ledger: LedgerEntry[], quarantine: QuarantineIdentity[], target: CanonicalRecord | undefined) {
     for (const entry of ledger) this.add(entry, target);
     this.expectQuarantine(quarantine);
   }
 
-  addExtras(ledger: LedgerEntry[], quarantine: QuarantineEntry[]) {
+  addExtras(ledger: LedgerEntry[], quarantine: QuarantineIdentity[]) {
     for (const entry of ledger) this.add(entry, undefined);
     this.expectQuarantine(quarantine);
   }

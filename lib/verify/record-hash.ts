@@ -23,7 +23,10 @@ export type CanonicalRecord = { content: Record<string, unknown>; summaries: Can
 export const sha256Text = (text: string | null) =>
   text === null ? null : createHash("sha256").update(text, "utf8").digest("hex");
 
-export function mergedCanonical(record: MergedRecord): CanonicalRecord | null {
+export function mergedCanonical(
+  record: MergedRecord,
+  htmlOf: (text: string | null) => string = renderSummaryHtml,
+): CanonicalRecord | null {
   if (!record.content) return null;
   const content: Record<string, unknown> = {};
   for (const column of CONTENT_COLUMNS) content[column] = record.content[column] ?? null;
@@ -32,7 +35,7 @@ export function mergedCanonical(record: MergedRecord): CanonicalRecord | null {
     revision: s.revision,
     is_latest: s.isLatest,
     text_sha256: sha256Text(s.chosen.text),
-    html_sha256: sha256Text(renderSummaryHtml(s.chosen.text))!,
+    html_sha256: sha256Text(htmlOf(s.chosen.text))!,
     raw_json: s.chosen.rawJson ?? null,
     created_at: s.chosen.createdAt,
     updated_at: s.chosen.updatedAt,

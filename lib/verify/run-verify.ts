@@ -4,11 +4,13 @@ import { CATEGORIZATION_FIELDS } from "@/lib/merge/fields";
 import { batchIds, mergeBatchesAsync, openMergePass } from "@/lib/merge/merge-pass";
 import type { PlanSources } from "@/lib/merge/planner";
 import type { LedgerEntry } from "@/lib/merge/quarantine";
+import type { MergePass } from "@/lib/merge/merge-pass";
 import { countRows } from "@/lib/merge/source-db";
-import type { RecordDecisions } from "@/lib/merge/merge-record";
+import type { MergedRecord, RecordDecisions } from "@/lib/merge/merge-record";
 import { canonicalJson } from "@/lib/merge/transforms";
 import type { CheckResult, ProgressReporter } from "@/lib/workflow/types";
-import { differingFields, mergedCanonical, recordHash } from "./record-hash";
+import type { BatchExpectation, RecordExpectation } from "./expectations";
+import { differingFields, mergedCanonical, recordHash, type CanonicalRecord } from "./record-hash";
 import { readQuarantineIdentities, readTargetRecords } from "./target-read";
 import { ledgerCheck, LedgerTally, type RecordStatus } from "./ledger";
 import { oneLatestCheck, targetCountsCheck } from "./target-checks";
@@ -26,6 +28,12 @@ export type VerifyOptions = {
   onProgress?: ProgressReporter;
   /** called per batch with each record's status, for the plan's records view */
   onStatuses?: (statuses: RecordStatus[]) => void;
+  /**
+   * The merged source view as the copy computed it (see verifyTarget for when it applies):
+   * read batch by batch instead of merging both files again. Only a clean result is taken
+   * from it; anything else is settled by the full pass.
+   */
+  expected?: { batchCount: number; read(batch: number): BatchExpectation | null };
 };
 
 export type VerifyResult = {
@@ -37,70 +45,57 @@ export type VerifyResult = {
 
 const MAX_LISTED = 20;
 
-export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
-  const { client } = options;
-  const pass = openMergePass(options.sources, options.batchSize);
-  try {
-    const quarantined = await readQuarantineIdentities(client);
-    const tally = new LedgerTally(quarantined);
-    const digest = createHash("sha256");
-    const mismatches: { videoId: string; fields: string[] }[] = [];
-    let compared = 0;
-    let copied = 0;
-    let summaries = 0;
-    const categorization = { total: 0, equal: 0, keptOut: 0, differ: [] as string[] };
-    let done = 0;
-    // The target rows of batch k + 1 are read while batch k + 1 merges.
-    let nextTarget = readTargetRecords(client, batchIds(pass, 0));
-    for await (const batch of mergeBatchesAsync(pass, options.decisions)) {
-      const target = await nextTarget;
-      nextTarget = readTargetRecords(client, batchIds(pass, batch.index + 1));
-      nextTarget.catch(() => undefined);
-      const statuses: RecordStatus[] = [];
-      for (const r of batch.records) {
-        const merged = mergedCanonical(r);
-        const hash = merged ? recordHash(merged) : null;
-        const found = target.get(r.videoId);
-        tally.addRecord(r.ledger, r.quarantine, found);
-        if (r.categorized) {
-          categorization.total++;
-          if (!merged) categorization.keptOut++;
-          else if (
-            found &&
-            [...CATEGORIZATION_FIELDS].every(
-              (f) => canonicalJson(found.content[f] ?? null) === canonicalJson(merged.content[f] ?? null),
-            )
-          ) {
-            categorization.equal++;
-          } else categorization.differ.push(r.videoId);
-        }
-        if (!merged) {
-          statuses.push({ videoId: r.videoId, status: "quarantined", hash: null, mismatch: null });
-          continue;
-        }
-        copied++;
-        summaries += merged.summaries.length;
-        compared++;
-        if (!found) {
-          mismatches.push({ videoId: r.videoId, fields: ["(missing in target)"] });
-          statuses.push({ videoId: r.videoId, status: "missing", hash, mismatch: null });
-          continue;
-        }
-        const targetHash = recordHash(found);
-        digest.update(`${r.videoId}:${targetHash}\n`);
-        if (targetHash === hash) statuses.push({ videoId: r.videoId, status: "identical", hash, mismatch: null });
-        else {
-          const fields = differingFields(merged, found);
-          mismatches.push({ videoId: r.videoId, fields });
-          statuses.push({ videoId: r.videoId, status: "differs", hash, mismatch: fields });
-        }
-      }
-      if (batch.extras) tally.addExtras(batch.extras.ledger as LedgerEntry[], batch.extras.quarantine);
-      options.onStatuses?.(statuses);
-      done += batch.records.length;
-      options.onProgress?.({ phase: "verify", done, total: pass.order.length, unit: "records" });
+/**
+ * Every record's comparison, whichever way the merged source view was obtained: its hash
+ * against the target row's hash (computed here from what PostgreSQL returns), the ledger, the
+ * categorization fields, and each record's status for the records view.
+ */
+class RecordChecks {
+  readonly tally: LedgerTally;
+  readonly digest = createHash("sha256");
+  readonly mismatches: { videoId: string; fields: string[] }[] = [];
+  readonly categorization = { total: 0, equal: 0, keptOut: 0, differ: [] as string[] };
+  compared = 0;
+  copied = 0;
+  summaries = 0;
+
+  constructor(quarantined: Set<string>) {
+    this.tally = new LedgerTally(quarantined);
+  }
+
+  /** `merged` (the full pass) lets a mismatch name its fields. */
+  record(r: RecordExpectation, found: CanonicalRecord | undefined, merged?: CanonicalRecord | null): RecordStatus {
+    this.tally.addRecord(r.ledger, r.quarantine, found);
+    if (r.categorized) {
+      const c = this.categorization;
+      c.total++;
+      if (!r.categorization) c.keptOut++;
+      else if (
+        found &&
+        [...CATEGORIZATION_FIELDS].every((f, i) => canonicalJson(found.content[f] ?? null) === r.categorization![i])
+      ) {
+        c.equal++;
+      } else c.differ.push(r.videoId);
     }
-    await nextTarget;
+    const { hash } = r;
+    if (hash === null) return { videoId: r.videoId, status: "quarantined", hash: null, mismatch: null };
+    this.copied++;
+    this.summaries += r.summaries;
+    this.compared++;
+    if (!found) {
+      this.mismatches.push({ videoId: r.videoId, fields: ["(missing in target)"] });
+      return { videoId: r.videoId, status: "missing", hash, mismatch: null };
+    }
+    const targetHash = recordHash(found);
+    this.digest.update(`${r.videoId}:${targetHash}\n`);
+    if (targetHash === hash) return { videoId: r.videoId, status: "identical", hash, mismatch: null };
+    const fields = merged ? differingFields(merged, found) : ["(record hash)"];
+    this.mismatches.push({ videoId: r.videoId, fields });
+    return { videoId: r.videoId, status: "differs", hash, mismatch: fields };
+  }
+
+  async result(client: pg.ClientBase, pass: MergePass): Promise<VerifyResult> {
+    const { mismatches, compared, categorization } = this;
     const sourceCounts = Object.fromEntries(
       (["nas", "dashboard"] as const).flatMap((side) =>
         (["content", "content_summaries", "summary_variants"] as const).map((t) => [
@@ -120,7 +115,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
             : `${mismatches.length} of ${compared} records differ: ${listed.join("; ")}${mismatches.length > MAX_LISTED ? "; …" : ""}`,
         evidence: { compared, mismatches: mismatches.slice(0, 200) },
       },
-      ledgerCheck(tally, sourceCounts),
+      ledgerCheck(this.tally, sourceCounts),
       {
         name: "Categorization records identical",
         ok: categorization.differ.length === 0,
@@ -131,9 +126,107 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
         evidence: categorization,
       },
       await oneLatestCheck(client),
-      await targetCountsCheck(client, copied, summaries),
+      await targetCountsCheck(client, this.copied, this.summaries),
     ];
-    return { ok: checks.every((c) => c.ok), checks, recordsDigest: digest.digest("hex"), mismatches };
+    return { ok: checks.every((c) => c.ok), checks, recordsDigest: this.digest.digest("hex"), mismatches };
+  }
+}
+
+/** A merged record in the form the checks take (what the copy stores per record, see expectations.ts). */
+function expectationOf(r: MergedRecord, merged: CanonicalRecord | null): RecordExpectation {
+  return {
+    videoId: r.videoId,
+    hash: merged ? recordHash(merged) : null,
+    summaries: merged ? merged.summaries.length : 0,
+    categorized: r.categorized,
+    categorization: merged ? [...CATEGORIZATION_FIELDS].map((f) => canonicalJson(merged.content[f] ?? null)) : null,
+    ledger: r.ledger,
+    quarantine: r.quarantine,
+  };
+}
+
+export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
+  if (options.expected) {
+    const fast = await runVerifyAgainstCopy(options, options.expected);
+    if (fast?.ok) return fast;
+  }
+  const { client } = options;
+  const pass = openMergePass(options.sources, options.batchSize);
+  try {
+    const checks = new RecordChecks(await readQuarantineIdentities(client));
+    let done = 0;
+    // The target rows of batch k + 1 are read while batch k + 1 merges.
+    let nextTarget = readTargetRecords(client, batchIds(pass, 0));
+    for await (const batch of mergeBatchesAsync(pass, options.decisions)) {
+      const target = await nextTarget;
+      nextTarget = readTargetRecords(client, batchIds(pass, batch.index + 1));
+      nextTarget.catch(() => undefined);
+      const statuses = batch.records.map((r) => {
+        const merged = mergedCanonical(r);
+        return checks.record(expectationOf(r, merged), target.get(r.videoId), merged);
+      });
+      if (batch.extras) checks.tally.addExtras(batch.extras.ledger as LedgerEntry[], batch.extras.quarantine);
+      options.onStatuses?.(statuses);
+      done += batch.records.length;
+      options.onProgress?.({ phase: "verify", done, total: pass.order.length, unit: "records" });
+    }
+    await nextTarget;
+    return await checks.result(client, pass);
+  } finally {
+    pass.close();
+  }
+}
+
+/**
+ * Verify against the merged source view the copy computed, instead of merging both files a
+ * second time. Why this is still a full, independent check of what PostgreSQL holds:
+ * - the target side is read and hashed here, every row of every record, exactly as in the full
+ *   pass; only the source side's hash comes from the copy, and it is the same deterministic
+ *   function (recordHash(mergedCanonical(mergeRecord(…)))) of the same rows — computed from
+ *   the merged record before the loader encoded it, so a loader, COPY, trigger or resume fault
+ *   shows as a different target hash just as before;
+ * - it applies only when the sources are the files the copy read (verifyTarget: same source
+ *   fingerprints and decisions as the finished copy run; the step adds the freeze check
+ *   against the backup's logical fingerprints), and the video ids of every batch, derived
+ *   again here from a keys-only scan of both sources, must be the ones the copy stored;
+ * - the ledger still counts every source table's rows now (count(*) of both files) against
+ *   the entries, and still looks each entry up in the target and in migration_quarantine.
+ * Any failure, or anything missing from the copy's record, falls back to the full pass, which
+ * then gives the report (with the differing fields).
+ */
+async function runVerifyAgainstCopy(
+  options: VerifyOptions,
+  expected: NonNullable<VerifyOptions["expected"]>,
+): Promise<VerifyResult | null> {
+  const { client } = options;
+  const pass = openMergePass(options.sources, options.batchSize);
+  try {
+    if (pass.batchCount !== expected.batchCount) return null;
+    const checks = new RecordChecks(await readQuarantineIdentities(client));
+    let done = 0;
+    let nextTarget = readTargetRecords(client, batchIds(pass, 0));
+    for (let index = 0; index < pass.batchCount; index++) {
+      const target = await nextTarget;
+      nextTarget = readTargetRecords(client, batchIds(pass, index + 1));
+      nextTarget.catch(() => undefined);
+      const batch = expected.read(index);
+      const ids = batchIds(pass, index);
+      if (!batch || batch.records.length !== ids.length || batch.records.some((r, i) => r.videoId !== ids[i])) {
+        await nextTarget;
+        return null;
+      }
+      const statuses = batch.records.map((r) => checks.record(r, target.get(r.videoId)));
+      if (batch.extras) checks.tally.addExtras(batch.extras.ledger, batch.extras.quarantine);
+      else if (index === pass.batchCount - 1) {
+        await nextTarget;
+        return null;
+      }
+      options.onStatuses?.(statuses);
+      done += batch.records.length;
+      options.onProgress?.({ phase: "verify", done, total: pass.order.length, unit: "records" });
+    }
+    await nextTarget;
+    return await checks.result(client, pass);
   } finally {
     pass.close();
   }

@@ -1,11 +1,15 @@
 import type { AppContext } from "@/lib/app-context";
 import { loadDecisions } from "@/lib/merge/store/decisions";
-import { withControlSql } from "@/lib/merge/store/control-sql";
+import { openControlSql, withControlSql } from "@/lib/merge/store/control-sql";
 import type { PlanSources } from "@/lib/merge/planner";
 import { withTargetClient } from "@/lib/target/connect";
 import type { CheckResult, ProgressReporter } from "@/lib/workflow/types";
 import type { RecordStatus } from "./ledger";
 import { runVerify, type VerifyResult } from "./run-verify";
+import type { BatchExpectation } from "./expectations";
+import { lastCopyRun } from "@/lib/copy/run-copy";
+import { sourcesHash } from "@/lib/merge/planner";
+import { canonicalHash } from "@/lib/merge/transforms";
 
 /**
  * Verify for an app context: runs the checks, records each record's status (identical,
@@ -22,22 +26,54 @@ export async function verifyTarget(
     extraChecks?: () => Promise<CheckResult[]>;
   },
 ): Promise<VerifyResult> {
-  const { decisions } = await loadDecisions(ctx.db);
+  const { decisions, hash: decisionsHash } = await loadDecisions(ctx.db);
   const planId = options.plan?.id;
+  const expected = await copyExpectations(ctx, options.databaseUrl, options.sources, planId, decisionsHash);
   const result = await withTargetClient(options.databaseUrl, (client) =>
     runVerify({
       client,
       sources: options.sources,
       decisions,
+      expected,
       batchSize: options.plan?.batchSize ?? 500,
       onProgress: options.onProgress,
       onStatuses:
         planId === undefined ? undefined : (statuses) => recordStatuses(ctx.paths.controlDb, planId, statuses),
     }),
-  );
+  ).finally(() => expected?.close());
   const extra = options.extraChecks ? await options.extraChecks() : [];
   const checks = [...result.checks, ...extra];
   return { ...result, checks, ok: checks.every((c) => c.ok) };
+}
+
+/**
+ * The merged source view stored by the last copy into this target, when it is about these very
+ * sources and decisions: the run finished, for this plan, and its hash (the sources'
+ * fingerprints and the decisions, as runCopy computes it) equals the one computed now.
+ */
+async function copyExpectations(
+  ctx: AppContext,
+  databaseUrl: string,
+  sources: PlanSources,
+  planId: number | undefined,
+  decisionsHash: string,
+) {
+  if (planId === undefined) return undefined;
+  const run = await lastCopyRun(ctx.db, databaseUrl);
+  const copyHash = canonicalHash({ sources: sourcesHash(sources), decisions: decisionsHash });
+  if (!run || run.status !== "finished" || run.planId !== planId || run.planHash !== copyHash) return undefined;
+  let db: ReturnType<typeof openControlSql> | undefined;
+  return {
+    batchCount: run.batchCount,
+    read(batch: number) {
+      db ??= openControlSql(ctx.paths.controlDb);
+      const row = db
+        .prepare("SELECT records FROM copy_expectation WHERE run_id = ? AND batch = ?")
+        .get(run.id, batch) as { records: string } | undefined;
+      return row ? (JSON.parse(row.records) as BatchExpectation) : null;
+    },
+    close: () => db?.close(),
+  };
 }
 
 function recordStatuses(file: string, planId: number, statuses: RecordStatus[]) {

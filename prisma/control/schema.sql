@@ -198,3 +198,13 @@ CREATE TABLE IF NOT EXISTS copy_batch (
   done_at TEXT NOT NULL,
   PRIMARY KEY (run_id, batch)
 );
+
+-- What verify compares the target with: per done batch, each record's canonical hash of the
+-- merged source view, its ledger entries and quarantine identities, computed by the copy from
+-- the same merge it loaded (one JSON document per batch, written with its copy_batch row).
+CREATE TABLE IF NOT EXISTS copy_expectation (
+  run_id  INTEGER NOT NULL REFERENCES copy_run (id) ON DELETE CASCADE,
+  batch   INTEGER NOT NULL,
+  records TEXT NOT NULL,
+  PRIMARY KEY (run_id, batch)
+);
