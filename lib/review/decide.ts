@@ -3,7 +3,7 @@ import type { AppContext } from "@/lib/app-context";
 import { appendAudit } from "@/lib/audit/audit-log";
 import { decisionInput, RECORD_FIELD, setDecision, type DecisionInput } from "@/lib/merge/store/decisions";
 import { getPlanOverview, getPlanRecord } from "@/lib/merge/store/plan-queries";
-import { revokeApprovalsFrom } from "@/lib/workflow/workflow";
+import { revokeApprovalsFrom, withWorkflowLease } from "@/lib/workflow/workflow";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import { storeConfirmations } from "./confirmations";
 import { defaultRecordChoice } from "./decision-state";
@@ -32,6 +32,10 @@ const WORDS: Record<string, string> = {
 };
 
 export async function decideRecord(ctx: AppContext, raw: DecisionInput, actor: string): Promise<DecideOutcome> {
+  return withWorkflowLease(ctx, actor, "copy", "decide", () => decideUnderLease(ctx, raw, actor));
+}
+
+async function decideUnderLease(ctx: AppContext, raw: DecisionInput, actor: string): Promise<DecideOutcome> {
   const parsed = decisionInput.safeParse(raw);
   if (!parsed.success) throw new OwnerFacingError(`Invalid decision: ${parsed.error.issues[0]?.message}`, "invalid");
   const input = parsed.data;
@@ -88,6 +92,18 @@ export async function decideRecord(ctx: AppContext, raw: DecisionInput, actor: s
 
 /** Confirms the defaults of every undecided record the filter selects (the list's "confirm defaults"). */
 export async function confirmDefaults(
+  ctx: AppContext,
+  videoIds: string[] | "all",
+  actor: string,
+  scope: string,
+  note?: string,
+): Promise<number> {
+  return withWorkflowLease(ctx, actor, "copy", "confirm defaults", () =>
+    confirmDefaultsUnderLease(ctx, videoIds, actor, scope, note),
+  );
+}
+
+async function confirmDefaultsUnderLease(
   ctx: AppContext,
   videoIds: string[] | "all",
   actor: string,

@@ -4,6 +4,7 @@ import { approveStepWithGate } from "@/lib/steps/approve";
 import { backupRunInput, confirmProcessingStopped } from "@/lib/steps/backup-step";
 import { copyRunInput } from "@/lib/steps/copy-step";
 import { applySchemaRunInput } from "@/lib/steps/schema-step";
+import { acquireLease } from "@/lib/workflow/lease";
 import { approveStep, getStepStatusOrThrow, runStepAction } from "@/lib/workflow/workflow";
 import { loadCategorizationTab } from "./categorization-tab";
 import { copyFreshness } from "./copy-freshness";
@@ -113,5 +114,22 @@ describe("review of step 3", () => {
     expect((await copy()).status).toBe("passed");
     await approveStepWithGate(h.ctx, { stepId: "copy", actor: ACTOR, confirmation: PHRASE });
     expect((await getStepStatusOrThrow(h.ctx, "copy")).state).toBe("approved");
+  });
+
+  it("refuses a decision while another action holds the lease (a copy running), changing nothing", async () => {
+    const { h } = await copiedDemo();
+    const candidate = h.expected.videoIds.resurrectionCandidates[3]!;
+    const lease = await acquireLease(h.ctx.db, "copy copy");
+    try {
+      await expect(decideRecord(h.ctx, { videoId: candidate, field: "*", choice: "restore" }, ACTOR)).rejects.toThrow(
+        /^Busy: "copy copy" is running/,
+      );
+      await expect(confirmDefaults(h.ctx, "all", ACTOR, "all records")).rejects.toThrow(/^Busy/);
+    } finally {
+      await lease.release();
+    }
+    expect(await h.ctx.db.mergeDecision.count({ where: { videoId: candidate } })).toBe(0);
+    const refused = await h.ctx.db.auditEntry.count({ where: { step: "copy", outcome: "refused" } });
+    expect(refused).toBe(2);
   });
 });

@@ -33,8 +33,18 @@ async function refuse(ctx: AppContext, actor: string, step: StepId | null, actio
   return error;
 }
 
-/** Runs `work` under the lease; a second caller gets a BusyError, audited as a refusal. */
-async function underLease<T>(ctx: AppContext, actor: string, step: StepId, action: string, work: () => Promise<T>) {
+/**
+ * Runs `work` under the lease; a second caller gets a BusyError, audited as a refusal. Actions
+ * that change what a run reads (e.g. the owner's merge decisions) take it too, so they never
+ * land in the middle of a copy.
+ */
+export async function withWorkflowLease<T>(
+  ctx: AppContext,
+  actor: string,
+  step: StepId,
+  action: string,
+  work: () => Promise<T>,
+) {
   let lease;
   try {
     lease = await acquireLease(ctx.db, `${action} ${step}`);
@@ -85,7 +95,7 @@ export async function approveStep(ctx: AppContext, input: ApproveInput, gate?: (
   const { stepId, actor } = input;
   const note = input.note?.trim() || undefined;
   try {
-    return await underLease(ctx, actor, stepId, "approve", async () => {
+    return await withWorkflowLease(ctx, actor, stepId, "approve", async () => {
       const status = await getStepStatusOrThrow(ctx, stepId);
       assertNotLocked(status);
       if (status.state === "approved") throw new WorkflowRefusal(`Step "${status.title}" is already approved.`, "noop");
