@@ -7,7 +7,7 @@ import { loadDecisions } from "@/lib/merge/store/decisions";
 import { canonicalHash } from "@/lib/merge/transforms";
 import { ensureSourcePaths, resolveSourcePaths } from "@/lib/sources/source-paths";
 import { verifyTarget } from "@/lib/verify/verify-target";
-import type { RunInput } from "@/lib/workflow/workflow";
+import { withWorkflowLease, type RunInput } from "@/lib/workflow/workflow";
 import { OwnerFacingError, type CheckResult, type ProgressReporter, type StepOutcome } from "@/lib/workflow/types";
 import { assertSourcesUnchangedSinceBackup, FREEZE_CHECK_NAME, manifestOfEvidence } from "./backup-step";
 
@@ -24,7 +24,12 @@ function liveSources(ctx: AppContext) {
   return { nas, dashboard };
 }
 
+/** Under the lease: a plan rewritten while a copy reads it would mix two plans in one run. */
 export async function planAction(ctx: AppContext, actor: string, onProgress?: ProgressReporter): Promise<PlanResult> {
+  return withWorkflowLease(ctx, actor, "copy", "plan", () => buildAuditedPlan(ctx, actor, onProgress));
+}
+
+async function buildAuditedPlan(ctx: AppContext, actor: string, onProgress?: ProgressReporter): Promise<PlanResult> {
   const { nas, dashboard } = ensureSourcePaths(ctx.env, ctx.paths);
   const result = await buildPlan({
     db: ctx.db,
