@@ -5,6 +5,7 @@ import { batchIds, mergeBatchesAsync, openMergePass } from "@/lib/merge/merge-pa
 import type { PlanSources } from "@/lib/merge/planner";
 import type { LedgerEntry } from "@/lib/merge/quarantine";
 import type { MergePass } from "@/lib/merge/merge-pass";
+import { collectGarbageEvery } from "@/lib/merge/memory";
 import { countRows } from "@/lib/merge/source-db";
 import type { MergedRecord, RecordDecisions } from "@/lib/merge/merge-record";
 import { canonicalJson } from "@/lib/merge/transforms";
@@ -205,7 +206,10 @@ async function runVerifyAgainstCopy(
     const checks = new RecordChecks(await readQuarantineIdentities(client));
     let done = 0;
     let nextTarget = readTargetRecords(client, batchIds(pass, 0));
+    // Little garbage per batch here (hashes, not texts): a full collection now and then keeps the peak flat.
+    const collect = collectGarbageEvery(6);
     for (let index = 0; index < pass.batchCount; index++) {
+      collect(index);
       const target = await nextTarget;
       nextTarget = readTargetRecords(client, batchIds(pass, index + 1));
       nextTarget.catch(() => undefined);
