@@ -3,7 +3,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import type { MergeBatch } from "@/lib/merge/merge-pass";
-import type { QuarantineEntry } from "@/lib/merge/quarantine";
+import { quarantineIdentity, type QuarantineEntry } from "@/lib/merge/quarantine";
 import { renderSummaryHtml } from "@/lib/merge/transforms";
 import { copyField, copyRow, quarantineRawJson } from "./copy-text";
 import {
@@ -89,6 +89,59 @@ export function stagedLines(batch: MergeBatch, htmlOf: (text: string | null) => 
   return { content, summaries, ids, quarantine };
 }
 
+/**
+ * What migration_quarantine held of ours when the copy took the target's lock (video ids and
+ * identities, no raw rows), plus what this copy has written since: under the lock nothing else
+ * writes the table, so it tells when a record batch's quarantine sync has nothing to compare.
+ */
+export class KnownQuarantine {
+  private readonly videoIds = new Set<string>();
+  private readonly identities = new Set<string>();
+
+  static async read(client: pg.ClientBase): Promise<KnownQuarantine> {
+    const known = new KnownQuarantine();
+    const { rows } = await client.query<{
+      source: string;
+      source_table: string;
+      source_key: string | null;
+      reason: string;
+      field: string | null;
+      video_id: string | null;
+    }>("SELECT source, source_table, source_key, reason, field, video_id FROM migration_quarantine");
+    for (const r of rows) {
+      if (r.video_id !== null) known.videoIds.add(r.video_id);
+      known.identities.add(
+        quarantineIdentity({
+          source: r.source,
+          sourceTable: r.source_table,
+          sourceKey: r.source_key,
+          reason: r.reason,
+          field: r.field,
+        }),
+      );
+    }
+    return known;
+  }
+
+  /** A record batch none of whose videos and staged identities is in the table yet. */
+  fresh(batch: MergeBatch): boolean {
+    return (
+      !batch.extras &&
+      batch.records.every(
+        (r) => !this.videoIds.has(r.videoId) && r.quarantine.every((q) => !this.identities.has(quarantineIdentity(q))),
+      )
+    );
+  }
+
+  add(batch: MergeBatch) {
+    for (const q of [...(batch.extras?.quarantine ?? []), ...batch.records.flatMap((r) => r.quarantine)]) {
+      if (q.videoId !== null) this.videoIds.add(q.videoId);
+      this.identities.add(quarantineIdentity(q));
+    }
+    for (const r of batch.records) this.videoIds.add(r.videoId);
+  }
+}
+
 async function isFresh(client: pg.ClientBase, videoIds: string[]): Promise<boolean> {
   const { rows } = await client.query<{ found: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM content WHERE video_id = ANY($1))
@@ -102,6 +155,7 @@ export async function loadBatch(
   client: pg.ClientBase,
   batch: MergeBatch,
   htmlOf?: (text: string | null) => string,
+  known?: KnownQuarantine,
 ): Promise<BatchCounts> {
   const lines = stagedLines(batch, htmlOf);
   await client.query("BEGIN");
@@ -122,9 +176,16 @@ export async function loadBatch(
       await copyInto(client, "stage_summaries", SUMMARY_COLUMNS, lines.summaries);
       for (const sql of LOAD_STATEMENTS) await client.query(sql);
     }
-    await copyInto(client, "stage_quarantine", QUARANTINE_COLUMNS, lines.quarantine);
-    for (const sql of quarantineStatements(batch.extras !== undefined)) await client.query(sql);
+    if (known && known.fresh(batch)) {
+      // No quarantine row of ours has these videos or these identities: the sync below would delete
+      // nothing and insert every staged row, so COPY them straight in (no scan of the whole table).
+      await copyInto(client, "migration_quarantine", QUARANTINE_COLUMNS, lines.quarantine);
+    } else {
+      await copyInto(client, "stage_quarantine", QUARANTINE_COLUMNS, lines.quarantine);
+      for (const sql of quarantineStatements(batch.extras !== undefined)) await client.query(sql);
+    }
     await client.query("COMMIT");
+    known?.add(batch);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

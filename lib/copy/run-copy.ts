@@ -9,7 +9,7 @@ import { withTargetLock } from "@/lib/target/advisory-lock";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
 import { batchExpectation } from "@/lib/verify/expectations";
-import { loadBatch } from "./load-batch";
+import { KnownQuarantine, loadBatch } from "./load-batch";
 import { STAGING_DDL } from "./staging";
 
 /**
@@ -54,6 +54,7 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
     await withTargetClient(options.databaseUrl, (client) =>
       withTargetLock(client, async () => {
         await prepareSession(client);
+        const known = await KnownQuarantine.read(client);
         // One batch in flight: PostgreSQL loads batch k while this process merges batch k + 1.
         let inflight: Promise<void> | null = null;
         for await (const batch of mergeBatchesAsync(pass, decisions.decisions, resumedFrom)) {
@@ -68,7 +69,7 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
           // Each summary's html is rendered once, for the COPY line and for the record hash verify compares with.
           const htmlOf = memoHtml();
           const expected = JSON.stringify(batchExpectation(batch, htmlOf));
-          inflight = loadBatch(client, batch, htmlOf).then((counts) => {
+          inflight = loadBatch(client, batch, htmlOf, known).then((counts) => {
             markBatchDone(options.controlDbFile, runId, batch.index, counts.records + counts.summaries, expected);
             totals.records += counts.records;
             totals.summaries += counts.summaries;
