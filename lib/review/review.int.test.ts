@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { demoHarness, type Harness } from "@/lib/copy/testing/harness";
 import { approveStepWithGate } from "@/lib/steps/approve";
-import { backupRunInput, confirmProcessingStopped } from "@/lib/steps/backup-step";
 import { copyRunInput } from "@/lib/steps/copy-step";
-import { applySchemaRunInput } from "@/lib/steps/schema-step";
 import { acquireLease } from "@/lib/workflow/lease";
-import { approveStep, getStepStatusOrThrow, runStepAction } from "@/lib/workflow/workflow";
+import { getStepStatusOrThrow, runStepAction } from "@/lib/workflow/workflow";
+import { approveThroughSchema } from "@/test/support/steps";
 import { loadCategorizationTab } from "./categorization-tab";
 import { copyFreshness } from "./copy-freshness";
 import { confirmDefaults, decideRecord } from "./decide";
@@ -24,11 +23,7 @@ afterEach(async () => {
 async function copiedDemo() {
   const h = await demoHarness();
   harnesses.push(h);
-  await confirmProcessingStopped(h.ctx, ACTOR);
-  await runStepAction(h.ctx, backupRunInput(h.ctx, ACTOR));
-  await approveStepWithGate(h.ctx, { stepId: "backup", actor: ACTOR });
-  await runStepAction(h.ctx, applySchemaRunInput(h.databaseUrl, ACTOR));
-  await approveStep(h.ctx, { stepId: "schema", actor: ACTOR });
+  await approveThroughSchema(h, ACTOR);
   const copy = () => runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR));
   expect((await copy()).status).toBe("passed");
   return { h, copy };

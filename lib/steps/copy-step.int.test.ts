@@ -1,11 +1,9 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoHarness, type Harness } from "@/lib/copy/testing/harness";
-import { approveStep, runStepAction } from "@/lib/workflow/workflow";
-import { approveStepWithGate } from "./approve";
-import { backupRunInput, confirmProcessingStopped } from "./backup-step";
+import { runStepAction } from "@/lib/workflow/workflow";
+import { approveThroughSchema } from "@/test/support/steps";
 import { copyRunInput, verifyRunInput } from "./copy-step";
-import { applySchemaRunInput } from "./schema-step";
 
 const ACTOR = "owner (test)";
 const harnesses: Harness[] = [];
@@ -16,11 +14,7 @@ afterEach(async () => {
 async function approvedThroughSchema() {
   const h = await demoHarness();
   harnesses.push(h);
-  await confirmProcessingStopped(h.ctx, ACTOR);
-  await runStepAction(h.ctx, backupRunInput(h.ctx, ACTOR));
-  await approveStepWithGate(h.ctx, { stepId: "backup", actor: ACTOR });
-  await runStepAction(h.ctx, applySchemaRunInput(h.databaseUrl, ACTOR));
-  await approveStep(h.ctx, { stepId: "schema", actor: ACTOR });
+  await approveThroughSchema(h, ACTOR);
   return h;
 }
 
