@@ -1,4 +1,5 @@
 import { CheckMark } from "./state-badge";
+import { TableHead } from "@/components/table-head";
 
 export type CheckRow = { name: string; ok: boolean; waivable: boolean; detail: string; evidence: string | null };
 
@@ -7,19 +8,7 @@ export function CheckList({ checks }: { checks: CheckRow[] }) {
   if (checks.length === 0) return <p className="text-sm text-stone-600">No checks have run yet.</p>;
   return (
     <table className="w-full border-collapse text-sm">
-      <thead>
-        <tr className="border-b border-stone-200 text-left text-stone-600">
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Check
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Result
-          </th>
-          <th scope="col" className="py-2 font-medium">
-            Evidence
-          </th>
-        </tr>
-      </thead>
+      <TableHead cellClassName="py-2 pr-4" columns={["Check", "Result", "Evidence"]} />
       <tbody>
         {checks.map((check) => (
           <tr key={check.name} className="border-b border-stone-100 align-top">

@@ -1,5 +1,6 @@
 import { formatJsonPath, type JsonDiffEntry, type JsonDiffKind } from "@/lib/diff/json-diff";
 import { FoldedValue } from "./folded-value";
+import { TableHead } from "@/components/table-head";
 
 const CHANGE: Record<JsonDiffKind, { mark: string; word: string; row: string }> = {
   same: { mark: "=", word: "same", row: "" },
@@ -29,22 +30,10 @@ export function JsonDiffView({ entries, caption, leftLabel, rightLabel, hideSame
       <caption className="pb-2 text-left font-medium text-stone-700">
         {caption} <span className="font-normal text-stone-600">({counts})</span>
       </caption>
-      <thead>
-        <tr className="border-b border-stone-200 text-left text-stone-600">
-          <th scope="col" className="w-1/4 py-1.5 pr-3 font-medium">
-            Key
-          </th>
-          <th scope="col" className="w-28 py-1.5 pr-3 font-medium">
-            Change
-          </th>
-          <th scope="col" className="py-1.5 pr-3 font-medium">
-            {leftLabel}
-          </th>
-          <th scope="col" className="py-1.5 font-medium">
-            {rightLabel}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        cellClassName="py-1.5 pr-3"
+        columns={[{ label: "Key", width: "w-1/4" }, { label: "Change", width: "w-28" }, leftLabel, rightLabel]}
+      />
       <tbody>
         {shown.map((entry, i) => {
           const look = CHANGE[entry.kind];

@@ -3,6 +3,7 @@ import { CaseBadge } from "@/components/diff/case-badge";
 import { CategorizationChips } from "@/components/diff/categorization-chips";
 import type { MergeCase } from "@/lib/merge/classify";
 import type { CategorizationStatus, loadCategorizationTab } from "@/lib/review/categorization-tab";
+import { TableHead } from "@/components/table-head";
 
 type Tab = NonNullable<Awaited<ReturnType<typeof loadCategorizationTab>>>;
 
@@ -19,22 +20,10 @@ export function CategorizationTable({ rows }: { rows: Tab["rows"] }) {
   return (
     <table className="w-full border-collapse text-sm">
       <caption className="sr-only">Categorization records compared with PostgreSQL</caption>
-      <thead>
-        <tr className="border-b border-stone-200 text-left text-stone-600">
-          <th scope="col" className="py-2 pr-3 font-medium">
-            Title and video id
-          </th>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            Case
-          </th>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            In PostgreSQL
-          </th>
-          <th scope="col" className="py-2 font-medium">
-            Categorization (merged source → PostgreSQL)
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        cellClassName="py-2 pr-3"
+        columns={["Title and video id", "Case", "In PostgreSQL", "Categorization (merged source → PostgreSQL)"]}
+      />
       <tbody>
         {rows.map((row) => {
           const look = CATEGORIZATION_LOOK[row.status];

@@ -1,5 +1,6 @@
 import { FoldedValue } from "@/components/diff/folded-value";
 import type { RecordDetail } from "@/lib/review/record-detail";
+import { TableHead } from "@/components/table-head";
 
 /** This record's quarantine rows: what PostgreSQL's migration_quarantine holds now, else the plan's. */
 export function QuarantineSection({ detail }: { detail: RecordDetail }) {
@@ -19,22 +20,15 @@ export function QuarantineSection({ detail }: { detail: RecordDetail }) {
         <p className="text-sm text-stone-600">Nothing of this record is in quarantine.</p>
       ) : (
         <table className="w-full table-fixed border-collapse text-sm">
-          <thead>
-            <tr className="border-b border-stone-200 text-left text-stone-600">
-              <th scope="col" className="w-48 py-2 pr-3 font-medium">
-                Reason
-              </th>
-              <th scope="col" className="w-56 py-2 pr-3 font-medium">
-                Source row
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                What happened
-              </th>
-              <th scope="col" className="py-2 font-medium">
-                Original value
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            cellClassName="py-2 pr-3"
+            columns={[
+              { label: "Reason", width: "w-48" },
+              { label: "Source row", width: "w-56" },
+              "What happened",
+              "Original value",
+            ]}
+          />
           <tbody>
             {rows.map((q, i) => (
               <tr key={i} className="border-b border-stone-100 align-top">

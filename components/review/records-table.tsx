@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/diff/status-badge";
 import type { RecordStatus } from "@/components/diff/status-badge";
 import type { RecordRow } from "@/lib/review/records";
 import { DecisionStateBadge } from "./decision-state-badge";
+import { TableHead } from "@/components/table-head";
 
 /** One page of the plan's records. The title is the row's link: j/k move between them, Enter opens. */
 export function RecordsTable({ records, linkQuery }: { records: RecordRow[]; linkQuery: string }) {
@@ -11,25 +12,10 @@ export function RecordsTable({ records, linkQuery }: { records: RecordRow[]; lin
   return (
     <table className="w-full border-collapse text-sm">
       <caption className="sr-only">Records of the merge plan</caption>
-      <thead>
-        <tr className="border-b border-stone-200 text-left text-stone-600">
-          <th scope="col" className="py-2 pr-3 font-medium">
-            Title and video id
-          </th>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            Case
-          </th>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            In PostgreSQL
-          </th>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            Decision
-          </th>
-          <th scope="col" className="py-2 font-medium">
-            What differs
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        cellClassName="py-2 pr-3"
+        columns={["Title and video id", "Case", "In PostgreSQL", "Decision", "What differs"]}
+      />
       <tbody>
         {records.map((r) => (
           <tr key={r.videoId} className="border-b border-stone-100 align-top hover:bg-stone-50">

@@ -3,6 +3,7 @@ import type { SourceSummary } from "@/lib/steps/backup-summary";
 import { CopyButton } from "./copy-button";
 import { FindingText, VerdictBadge } from "./finding";
 import { PathText } from "./path-text";
+import { TableHead } from "@/components/table-head";
 
 /** One source's backup evidence: where it came from, what the snapshot is, and whether it is proven good. */
 export function SourceCard({ summary }: { summary: SourceSummary }) {
@@ -78,19 +79,10 @@ function TableCounts({ summary }: { summary: SourceSummary }) {
       <caption className="mb-1 text-left text-stone-600">
         {summary.tables.length} tables, {summary.totalRows.toLocaleString("en-US")} rows in the snapshot
       </caption>
-      <thead>
-        <tr className="border-b border-stone-200 text-left text-stone-600">
-          <th scope="col" className="py-1 pr-3 font-medium">
-            Table
-          </th>
-          <th scope="col" className="py-1 pr-3 text-right font-medium">
-            Columns
-          </th>
-          <th scope="col" className="py-1 text-right font-medium">
-            Rows
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        cellClassName="py-1 pr-3"
+        columns={["Table", { label: "Columns", numeric: true }, { label: "Rows", numeric: true }]}
+      />
       <tbody>
         {summary.tables.map((table) => (
           <tr key={table.name} className="border-b border-stone-100">

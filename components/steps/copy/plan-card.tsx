@@ -7,6 +7,7 @@ import type { PlanSummary } from "@/lib/steps/copy-view";
 import { SectionCard } from "@/components/section-card";
 import { QuarantineTable } from "./quarantine-table";
 import { StepActionForm } from "./step-action-form";
+import { TableHead } from "@/components/table-head";
 
 type Props = {
   plan: PlanSummary | null;
@@ -62,19 +63,10 @@ export function PlanCard({ plan, canPlan, replanAction }: Props) {
       )}
       <table className="mt-3 w-full max-w-4xl border-collapse text-sm">
         <caption className="sr-only">Records per case</caption>
-        <thead>
-          <tr className="border-b border-stone-200 text-left text-stone-600">
-            <th scope="col" className="py-1.5 pr-4 font-medium">
-              Case
-            </th>
-            <th scope="col" className="py-1.5 pr-4 text-right font-medium">
-              Records
-            </th>
-            <th scope="col" className="py-1.5 font-medium">
-              What copy does
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cellClassName="py-1.5 pr-4"
+          columns={["Case", { label: "Records", numeric: true }, "What copy does"]}
+        />
         <tbody>
           {MERGE_CASES.map((mergeCase) => (
             <tr key={mergeCase} className="border-b border-stone-100 align-top">

@@ -1,4 +1,5 @@
 import { QUARANTINE_REASONS } from "./quarantine-reasons";
+import { TableHead } from "@/components/table-head";
 
 type Props = { rows: Record<string, number>; videos: Record<string, number> };
 
@@ -19,22 +20,10 @@ export function QuarantineTable({ rows, videos }: Props) {
       ) : (
         <table className="mt-1 w-full max-w-4xl border-collapse text-sm">
           <caption className="sr-only">Quarantine per reason</caption>
-          <thead>
-            <tr className="border-b border-stone-200 text-left text-stone-600">
-              <th scope="col" className="py-1.5 pr-4 font-medium">
-                Reason
-              </th>
-              <th scope="col" className="py-1.5 pr-4 text-right font-medium">
-                Rows
-              </th>
-              <th scope="col" className="py-1.5 pr-4 text-right font-medium">
-                Videos
-              </th>
-              <th scope="col" className="py-1.5 font-medium">
-                What it means
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            cellClassName="py-1.5 pr-4"
+            columns={["Reason", { label: "Rows", numeric: true }, { label: "Videos", numeric: true }, "What it means"]}
+          />
           <tbody>
             {reasons.map(([reason, n]) => (
               <tr key={reason} className="border-b border-stone-100 align-top">

@@ -3,6 +3,7 @@ import type { MigrationFlagView } from "@/lib/steps/schema-step";
 import { targetKindLabel } from "@/lib/steps/schema-view";
 import { FLAG_DEFAULTS } from "@/lib/target/schema/definition";
 import { SectionCard } from "@/components/section-card";
+import { TableHead } from "@/components/table-head";
 
 type Props = { target: { kind: "embedded" | "external"; where: string }; flags: MigrationFlagView[] | null };
 
@@ -36,19 +37,7 @@ function FlagTable({ flags }: { flags: MigrationFlagView[] }) {
   if (flags.length === 0) return <p className="mt-1 text-sm text-stone-600">The table exists but holds no flags.</p>;
   return (
     <table className="mt-2 w-full max-w-2xl border-collapse text-sm">
-      <thead>
-        <tr className="border-b border-stone-200 text-left text-stone-600">
-          <th scope="col" className="py-1.5 pr-4 font-medium">
-            Flag
-          </th>
-          <th scope="col" className="py-1.5 pr-4 font-medium">
-            Value
-          </th>
-          <th scope="col" className="py-1.5 font-medium">
-            Last set
-          </th>
-        </tr>
-      </thead>
+      <TableHead cellClassName="py-1.5 pr-4" columns={["Flag", "Value", "Last set"]} />
       <tbody>
         {flags.map((flag) => (
           <tr key={flag.name} className="border-b border-stone-100">
