@@ -5,8 +5,6 @@ import { canonicalJson, toQuarantineRaw } from "@/lib/merge/transforms";
  * characters that would end a field or a row. Values arrive target-typed (transforms made
  * text storable: no NUL, no lone surrogate), so this only encodes, never changes them.
  */
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-const SPECIAL = /[\\\t\n\r]/g;
 
 export function copyField(value: unknown, kind: "value" | "json" = "value"): string {
   if (value === null || value === undefined) return "\\N";
@@ -16,8 +14,22 @@ export function copyField(value: unknown, kind: "value" | "json" = "value"): str
   return escapeText(String(value));
 }
 
+/**
+ * One `replaceAll` per special character present rather than one regex pass with a callback:
+ * V8 searches a single character much faster, and a summary field is kilobytes long. The
+ * backslash goes first, so the backslashes the later escapes add are not doubled.
+ */
 function escapeText(text: string): string {
-  return SPECIAL.test(text) ? text.replace(SPECIAL, (c) => ESCAPES[c]!) : text;
+  const hasBackslash = text.indexOf("\\") !== -1;
+  const hasTab = text.indexOf("\t") !== -1;
+  const hasNewline = text.indexOf("\n") !== -1;
+  const hasReturn = text.indexOf("\r") !== -1;
+  let escaped = text;
+  if (hasBackslash) escaped = escaped.replaceAll("\\", "\\\\");
+  if (hasTab) escaped = escaped.replaceAll("\t", "\\t");
+  if (hasNewline) escaped = escaped.replaceAll("\n", "\\n");
+  if (hasReturn) escaped = escaped.replaceAll("\r", "\\r");
+  return escaped;
 }
 
 export function copyRow(fields: string[]): string {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compareNewer, resolveOldSummaryKey, resolveSideKeys, type KeyRow } from "./keys";
+import { createPrng } from "@/lib/demo/prng";
+import { compareNewer, instantMs, resolveOldSummaryKey, resolveSideKeys, type KeyRow } from "./keys";
+import { parseTimestamp } from "./transforms";
 
 const row = (rowid: number, fields: Partial<KeyRow>): KeyRow => ({
   rowid,
@@ -79,5 +81,38 @@ describe("resolveOldSummaryKey", () => {
   it("leaves an id of no known video unresolved (an orphan)", () => {
     expect(resolveOldSummaryKey(resolveSideKeys([]), "yt:yyyyyyyyyyy", all)).toBeUndefined();
     expect(resolveOldSummaryKey(resolveSideKeys([]), null, all)).toBeUndefined();
+  });
+});
+
+describe("instantMs", () => {
+  it("gives the instant Date.parse reads from parseTimestamp's text, for every input form", () => {
+    const reference = (value: unknown) => {
+      const parsed = parseTimestamp(value).value;
+      return parsed === null ? null : Date.parse(parsed);
+    };
+    const prng = createPrng(42);
+    const two = (max: number) => String(prng.int(0, max)).padStart(2, "0");
+    const inputs: unknown[] = [
+      null,
+      "",
+      "None",
+      "2024-02-29 23:59:59",
+      "2023-02-29 23:59:59",
+      "2024-03-05 24:00:00",
+      "0050-06-01 12:00:00",
+      "0100-06-01 12:00:00",
+      "9999-12-31 23:59:59",
+      "2024-03-05T12:34:56.123456+02:00",
+      "2024-03-05",
+      "20240305",
+      1700000000,
+      "1700000000.5",
+      new Date(0),
+    ];
+    for (let i = 0; i < 2000; i++) {
+      const year = prng.pick(["0000", "0099", "0100", "1969", "1970", "2024", "9999"]);
+      inputs.push(`${year}-${two(13)}-${two(32)}${prng.pick([" ", "T"])}${two(24)}:${two(60)}:${two(60)}`);
+    }
+    for (const input of inputs) expect(instantMs(input), String(input)).toBe(reference(input));
   });
 });

@@ -1,4 +1,4 @@
-import { deriveVideoKey, parseTimestamp, type TransformIssue } from "./transforms";
+import { commonTimestampMs, deriveVideoKey, parseTimestamp, type TransformIssue } from "./transforms";
 
 /**
  * Key metadata of one source's `content` rows (small: read for every row, held in memory),
@@ -40,6 +40,11 @@ export type SideKeys = {
 
 /** Parsed instant in ms, or null: comparisons use instants, never the stored strings. */
 export function instantMs(value: unknown): number | null {
+  // the common `YYYY-MM-DD HH:MM:SS` shape gives its instant directly, without the text round trip
+  if (typeof value === "string") {
+    const ms = commonTimestampMs(value);
+    if (!Number.isNaN(ms)) return ms;
+  }
   const parsed = parseTimestamp(value).value;
   return parsed === null ? null : Date.parse(parsed);
 }

@@ -1,5 +1,40 @@
 import { describe, expect, it } from "vitest";
+import { createPrng } from "@/lib/demo/prng";
 import { escapeHtml, renderSummaryHtml } from "./html";
+
+/** The paragraph-first renderer that escaped line by line: the one-pass renderer must match it. */
+function referenceRender(text: string | null | undefined): string {
+  const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  const escape = (line: string) => line.replace(/[&<>"']/g, (c) => escapes[c]);
+  if (!text) return "";
+  const blocks: string[] = [];
+  for (const paragraph of text.replace(/\r\n?/g, "\n").split(/\n[ \t]*\n/)) {
+    const lines = paragraph.split("\n").filter((line) => line.trim() !== "");
+    let run: string[] = [];
+    let list: string[] = [];
+    const flushRun = () => {
+      if (run.length) blocks.push(`<p>${run.map((line) => escape(line.trim())).join("<br>")}</p>`);
+      run = [];
+    };
+    const flushList = () => {
+      if (list.length) blocks.push(`<ul>${list.map((item) => `<li>${escape(item.trim())}</li>`).join("")}</ul>`);
+      list = [];
+    };
+    for (const line of lines) {
+      const bullet = /^\s*(?:[-•*])\s+(.*)$/.exec(line);
+      if (bullet) {
+        flushRun();
+        list.push(bullet[1]);
+      } else {
+        flushList();
+        run.push(line);
+      }
+    }
+    flushRun();
+    flushList();
+  }
+  return blocks.join("\n");
+}
 
 describe("renderSummaryHtml", () => {
   it("wraps blank-line separated paragraphs in <p>", () => {
@@ -42,6 +77,48 @@ describe("renderSummaryHtml", () => {
     expect(renderSummaryHtml("")).toBe("");
     expect(renderSummaryHtml(null)).toBe("");
     expect(renderSummaryHtml("\n\n  \n")).toBe("");
+  });
+
+  it("renders what the paragraph-first, line-by-line escaping renderer rendered, on generated texts", () => {
+    const prng = createPrng(11);
+    // every character class the rules look at: line ends, spaces and tabs, other whitespace,
+    // bullet marks, characters to escape, a line separator `.` does not cross, a surrogate pair
+    const pieces = [
+      "a",
+      "word",
+      " ",
+      "\t",
+      "\n",
+      "\r",
+      "\r\n",
+      "\u00a0",
+      "\u2028",
+      "\f",
+      "-",
+      "•",
+      "*",
+      "- ",
+      "&",
+      "<",
+      '"',
+      "'",
+      "\u{1F600}",
+    ];
+    const texts = [
+      "",
+      "- a",
+      "\n- a\n\n",
+      " \t\n \n",
+      "a\n\u00a0\nb",
+      "a\n \t \nb",
+      "a\n\n\n\nb",
+      "-\u2028 x",
+      "* & <",
+    ];
+    for (let i = 0; i < 5000; i++) {
+      texts.push(Array.from({ length: prng.int(0, 16) }, () => prng.pick(pieces)).join(""));
+    }
+    for (const text of texts) expect(renderSummaryHtml(text), JSON.stringify(text)).toBe(referenceRender(text));
   });
 });
 

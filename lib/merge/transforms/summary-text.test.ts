@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createPrng } from "@/lib/demo/prng";
 import { extractSummaryText, unescapeLiteralNewlines } from "./summary-text";
 
 describe("extractSummaryText", () => {
@@ -136,5 +137,16 @@ describe("extractSummaryText", () => {
 describe("unescapeLiteralNewlines", () => {
   it("leaves real newlines and other backslashes alone", () => {
     expect(unescapeLiteralNewlines("a\nb\\x")).toBe("a\nb\\x");
+  });
+
+  it("gives what the single regex pass gives, with or without a backslash anywhere", () => {
+    const reference = (text: string) => text.replace(/\\r\\n|\\[nrt]/g, (escape) => (escape === "\\t" ? "\t" : "\n"));
+    const prng = createPrng(3);
+    const pieces = ["a", " ", "\\", "n", "r", "t", "\\n", "\\r\\n", "\\t", "\r\n", "\n", "\u{1F600}", "é"];
+    const texts = ["", "\\", "\\n", "\\nstart", "end\\n", "\\\\n", "\\r\\r\\n", "plain text, no escapes"];
+    for (let i = 0; i < 3000; i++) {
+      texts.push(Array.from({ length: prng.int(0, 12) }, () => prng.pick(pieces)).join(""));
+    }
+    for (const text of texts) expect(unescapeLiteralNewlines(text), JSON.stringify(text)).toBe(reference(text));
   });
 });

@@ -100,6 +100,8 @@ export function extractSummaryText(input: unknown, field?: string): SummaryExtra
 
 /** Literal backslash escapes → characters. */
 export function unescapeLiteralNewlines(text: string): string {
+  // most summaries hold no backslash at all; a scan for one is far cheaper than the regex pass
+  if (text.indexOf("\\") === -1) return text;
   return text.replace(/\\r\\n|\\[nrt]/g, (escape) => (escape === "\\t" ? "\t" : "\n"));
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseTimestamp, pgTimestampTextSql } from "./timestamp";
+import { createPrng } from "@/lib/demo/prng";
+import { commonTimestampMs, parseTimestamp, pgTimestampTextSql } from "./timestamp";
 
 const value = (input: unknown) => parseTimestamp(input).value;
 
@@ -129,5 +130,80 @@ describe("parseTimestamp", () => {
     expect(pgTimestampTextSql("c.indexed_at")).toBe(
       `to_char(c.indexed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     );
+  });
+
+  it("gives the common YYYY-MM-DD HH:MM:SS shape the general path's result, valid or not", () => {
+    // a leading space skips the fast path (it needs exactly 19 characters); the general path trims it
+    const prng = createPrng(19);
+    const two = (max: number) => String(prng.int(0, max)).padStart(2, "0");
+    const texts = [
+      "2024-02-29 23:59:59",
+      "2023-02-29 00:00:00",
+      "2024-02-30 10:00:00",
+      "2000-02-29 12:00:00",
+      "1900-02-29 12:00:00",
+      "2024-04-31 00:00:00",
+      "2024-03-05 24:00:00",
+      "2024-03-05 23:60:00",
+      "2024-03-05 23:59:60",
+      "2024-00-05 10:00:00",
+      "2024-03-00 10:00:00",
+      "0000-01-01 00:00:00",
+      "0001-01-01 00:00:00",
+      "0099-12-31 23:59:59",
+      "0100-01-01 00:00:00",
+      "9999-12-31 23:59:59",
+      "2024-03-05T12:34:56",
+      "2024-03-05t12:34:56",
+      "2024-03-05_12:34:56",
+      "2024/03/05 12:34:56",
+      "2024-03-05 12-34-56",
+      "２024-03-05 12:34:56",
+      "2024-03-05 1:34:56Z",
+      "2024-03-0a 12:34:56",
+    ];
+    for (let i = 0; i < 3000; i++) {
+      const year = prng.pick(["0000", "0001", "0099", "0100", "1900", "1970", "2000", "2023", "2024", "9999"]);
+      const sep = prng.pick([" ", " ", "T", "t", "x"]);
+      let text = `${year}-${two(13)}-${two(32)}${sep}${two(25)}:${two(61)}:${two(61)}`;
+      if (prng.next() < 0.1) {
+        const at = prng.int(0, 18);
+        text =
+          text.slice(0, at) +
+          prng.pick(["/", ":", "-", " ", "a", "٣", "\uD83D" /* a lone surrogate */]) +
+          text.slice(at + 1);
+      }
+      texts.push(text);
+    }
+    for (const text of texts) {
+      const fast = parseTimestamp(text, "f");
+      const general = parseTimestamp(` ${text}`, "f");
+      expect(fast.value, text).toBe(general.value);
+      expect(fast.issue === undefined, text).toBe(general.issue === undefined);
+      const ms = commonTimestampMs(text);
+      if (!Number.isNaN(ms)) expect(ms, text).toBe(Date.parse(fast.value!));
+    }
+  });
+
+  it("prints every instant in the years 0001–9999 as Date#toISOString does, plus three digits", () => {
+    const reference = (ms: number) => `${new Date(ms).toISOString().slice(0, 23)}000Z`;
+    const prng = createPrng(7);
+    const instants = [
+      new Date("0001-01-01T00:00:00.000Z").getTime(),
+      new Date("9999-12-31T23:59:59.999Z").getTime(),
+      -1,
+      0,
+      1,
+      Date.UTC(1969, 11, 31, 23, 59, 59, 999),
+      Date.UTC(2000, 1, 29, 12),
+      Date.UTC(2100, 1, 28, 23, 59, 59, 999),
+      Date.UTC(2100, 2, 1),
+      Date.UTC(1600, 1, 29),
+      Date.UTC(2024, 11, 31, 23, 59, 59, 999),
+    ];
+    for (let i = 0; i < 5000; i++) {
+      instants.push(Math.floor(-62_135_596_800_000 + prng.next() * (253_402_300_799_999 + 62_135_596_800_000)));
+    }
+    for (const ms of instants) expect(parseTimestamp(new Date(ms)).value, String(ms)).toBe(reference(ms));
   });
 });

@@ -21,6 +21,10 @@ import { isNullish, lossy, ok, preview, type Transformed } from "./types";
  *   microsecond → NULL (or the rounded value) plus `invalid_value` keeping the original.
  */
 export function parseTimestamp(input: unknown, field?: string): Transformed<string> {
+  // a valid common-shape text is already its output with `T` and the fraction added: no Date needed
+  if (typeof input === "string" && !Number.isNaN(commonTimestampMs(input))) {
+    return ok(`${input.slice(0, 10)}T${input.slice(11)}.000000Z`);
+  }
   if (isNullish(input)) return ok(null);
 
   if (input instanceof Date) {
@@ -64,6 +68,54 @@ export function parseTimestamp(input: unknown, field?: string): Transformed<stri
     : ok(value);
 }
 
+/**
+ * UTC milliseconds of `YYYY-MM-DD HH:MM:SS` (or with `T`), the shape nearly every stored
+ * timestamp has (SQLite's CURRENT_TIMESTAMP), when it is a valid date and time in the years
+ * 0100–9999; NaN for anything else, which then takes parseTimestamp's general path (that also
+ * words the issue). Char-code checks instead of DATE_TIME: this runs for several columns of every
+ * row, and the regex with its captures, Number() calls and Date round trip was most of the cost.
+ * Years below 100 are left to the general path, which handles Date.UTC's 1900–1999 reading.
+ */
+export function commonTimestampMs(text: string): number {
+  if (text.length !== 19) return Number.NaN;
+  const sep = text.charCodeAt(10);
+  if (
+    text.charCodeAt(4) !== DASH ||
+    text.charCodeAt(7) !== DASH ||
+    (sep !== SPACE && sep !== UPPER_T) ||
+    text.charCodeAt(13) !== COLON ||
+    text.charCodeAt(16) !== COLON
+  ) {
+    return Number.NaN;
+  }
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  const year = century * 100 + yearOfCentury;
+  // twoDigits gives -1 for a non-digit, so one range check per field also rejects those
+  if (century < 1 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
+    return Number.NaN;
+  }
+  if (minute < 0 || minute > 59 || second < 0 || second > 59 || day > daysInMonth(year, month)) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+const DASH = 0x2d;
+const COLON = 0x3a;
+const SPACE = 0x20;
+const UPPER_T = 0x54;
+
+/** The number written by the ASCII digits at `at` and `at + 1`, or -1 if either is not one. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 0x30;
+  const ones = text.charCodeAt(at + 1) - 0x30;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
 // module-level rather than a closure per call: this runs for every timestamp of every row
 function invalid(input: unknown, field: string | undefined, why: string): Transformed<string> {
   return lossy(null, "invalid_value", input, `${why}: ${preview(input)}`, field);
@@ -93,8 +145,10 @@ function fractionToMicros(fraction: string, scale: number): { micros: number; lo
   return { micros: rest[0] >= "5" ? kept + 1 : kept, lossy: true };
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (month !== 2) return DAYS_IN_MONTH[month - 1];
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
@@ -151,9 +205,48 @@ function formatMicros(micros: bigint): string {
   return formatMs(Number(micros / 1000n), Number(micros % 1000n));
 }
 
+/**
+ * What `new Date(ms).toISOString()` prints, with three more fraction digits: computed here
+ * because allocating the Date and formatting it was about half of this function's time. `ms`
+ * is an integer within MIN_MS…MAX_MS (callers check), so the year always has four digits.
+ */
 function formatMs(ms: number, subMillisecondMicros: number): string {
-  const iso = new Date(ms).toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
-  return `${iso.slice(0, 23)}${String(subMillisecondMicros).padStart(3, "0")}Z`;
+  const days = Math.floor(ms / MS_PER_DAY);
+  const msOfDay = ms - days * MS_PER_DAY;
+  const [year, month, day] = civilFromDays(days);
+  const hour = Math.floor(msOfDay / 3_600_000);
+  const minute = Math.floor(msOfDay / 60_000) % 60;
+  const second = Math.floor(msOfDay / 1000) % 60;
+  const micros = (msOfDay % 1000) * 1000 + subMillisecondMicros;
+  return (
+    `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` +
+    `T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(micros, 6)}Z`
+  );
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Days since 1970-01-01 → proleptic Gregorian [year, month, day], as Date does; Howard Hinnant's
+ * `civil_from_days` (https://howardhinnant.github.io/date_algorithms.html), which counts in
+ * 400-year eras from 0000-03-01 so leap days fall at the end of each counted year.
+ */
+function civilFromDays(days: number): [number, number, number] {
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
 }
 
 /**
