@@ -33,6 +33,7 @@ const envSchema = z
     PORT: optionalWholeNumber(1, 65535),
     CUTOVER_ACTOR: optionalText,
     CUTOVER_PROJECT_ROOT: optionalText,
+    CUTOVER_MERGE_THREADS: optionalWholeNumber(0, 64),
   })
   .refine((env) => Boolean(env.NAS_DB) === Boolean(env.DASHBOARD_DB), {
     message: "Set both NAS_DB and DASHBOARD_DB (real files), or neither (demo pair)",
@@ -50,6 +51,8 @@ export type AppEnv = {
   cliActor: string;
   /** where prisma/ and the app live (the CLI may be started from elsewhere) */
   projectRoot: string;
+  /** worker threads for merging in plan and copy; undefined: chosen by the sources' size */
+  mergeThreads: number | undefined;
 };
 
 export class ConfigError extends Error {
@@ -77,6 +80,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     port: env.PORT ?? 3000,
     cliActor: env.CUTOVER_ACTOR ?? "owner (cli)",
     projectRoot: path.resolve(cwd, env.CUTOVER_PROJECT_ROOT ?? "."),
+    mergeThreads: env.CUTOVER_MERGE_THREADS,
   };
 }
 

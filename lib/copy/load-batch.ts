@@ -2,91 +2,20 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
-import type { MergeBatch } from "@/lib/merge/merge-pass";
-import { quarantineIdentity, type QuarantineEntry } from "@/lib/merge/quarantine";
-import { renderSummaryHtml } from "@/lib/merge/transforms";
-import { copyField, copyRow, quarantineRawJson } from "./copy-text";
-import {
-  CONTENT_COLUMNS,
-  JSON_COLUMNS,
-  LOAD_STATEMENTS,
-  QUARANTINE_COLUMNS,
-  quarantineStatements,
-  SUMMARY_COLUMNS,
-} from "./staging";
+import { quarantineIdentity } from "@/lib/merge/quarantine";
+import type { StagedBatch } from "./stage-batch";
+import { CONTENT_COLUMNS, LOAD_STATEMENTS, QUARANTINE_COLUMNS, quarantineStatements, SUMMARY_COLUMNS } from "./staging";
 
 /**
- * Writes one merge batch into the target in one transaction: COPY into the staging tables,
- * then the upserts and the quarantine sync. Either all of a batch is in, or none of it.
+ * Writes one staged batch into the target in one transaction: COPY into the staging tables (or
+ * straight into the target when nothing of the batch is there yet), then the upserts and the
+ * quarantine sync. Either all of a batch is in, or none of it.
  */
-export type BatchCounts = { records: number; summaries: number; quarantine: number };
 
-/** Rows joined into ~1 MB pieces: one CopyData message per row would cost more than the row. */
-function* chunks(lines: string[]): Generator<string> {
-  let start = 0;
-  let size = 0;
-  for (let i = 0; i < lines.length; i++) {
-    size += lines[i]!.length;
-    if (size >= CHUNK_CHARS) {
-      yield lines.slice(start, i + 1).join("");
-      start = i + 1;
-      size = 0;
-    }
-  }
-  if (start < lines.length) yield lines.slice(start).join("");
-}
-
-const CHUNK_CHARS = 1 << 20;
-
-async function copyInto(client: pg.ClientBase, table: string, columns: string[], lines: string[]) {
-  if (lines.length === 0) return;
+async function copyInto(client: pg.ClientBase, table: string, columns: string[], chunks: Uint8Array[]) {
+  if (chunks.length === 0) return;
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
-  await pipeline(Readable.from(chunks(lines), { objectMode: false }), stream);
-}
-
-function quarantineLine(q: QuarantineEntry): string {
-  return copyRow([
-    copyField(q.source),
-    copyField(q.sourceTable),
-    copyField(q.sourceKey),
-    copyField(q.videoId),
-    copyField(q.reason),
-    copyField(q.field),
-    copyField(q.detail),
-    quarantineRawJson(q.raw),
-  ]);
-}
-
-export function stagedLines(batch: MergeBatch, htmlOf: (text: string | null) => string = renderSummaryHtml) {
-  const content: string[] = [];
-  const summaries: string[] = [];
-  const ids: string[] = [];
-  const quarantine = (batch.extras?.quarantine ?? []).map(quarantineLine);
-  for (const r of batch.records) {
-    ids.push(copyRow([copyField(r.videoId), r.action]));
-    quarantine.push(...r.quarantine.map(quarantineLine));
-    if (!r.content) continue;
-    const values = r.content;
-    content.push(copyRow(CONTENT_COLUMNS.map((c) => copyField(values[c], JSON_COLUMNS.has(c) ? "json" : "value"))));
-    // Highest revision first: the latest trigger then never has to demote (and so touch) an earlier row.
-    for (const s of [...r.summaries].reverse()) {
-      const c = s.chosen;
-      summaries.push(
-        copyRow([
-          copyField(r.videoId),
-          copyField(s.variant),
-          copyField(s.revision),
-          copyField(c.text),
-          copyField(htmlOf(c.text)),
-          copyField(c.rawJson ?? null, "json"),
-          copyField(s.isLatest),
-          copyField(c.createdAt),
-          copyField(c.updatedAt),
-        ]),
-      );
-    }
-  }
-  return { content, summaries, ids, quarantine };
+  await pipeline(Readable.from(chunks, { objectMode: false }), stream);
 }
 
 /**
@@ -124,21 +53,18 @@ export class KnownQuarantine {
   }
 
   /** A record batch none of whose videos and staged identities is in the table yet. */
-  fresh(batch: MergeBatch): boolean {
+  fresh(batch: StagedBatch): boolean {
     return (
       !batch.extras &&
-      batch.records.every(
-        (r) => !this.videoIds.has(r.videoId) && r.quarantine.every((q) => !this.identities.has(quarantineIdentity(q))),
-      )
+      batch.videoIds.every((id) => !this.videoIds.has(id)) &&
+      batch.quarantine.identities.every((identity) => !this.identities.has(identity))
     );
   }
 
-  add(batch: MergeBatch) {
-    for (const q of [...(batch.extras?.quarantine ?? []), ...batch.records.flatMap((r) => r.quarantine)]) {
-      if (q.videoId !== null) this.videoIds.add(q.videoId);
-      this.identities.add(quarantineIdentity(q));
-    }
-    for (const r of batch.records) this.videoIds.add(r.videoId);
+  add(batch: StagedBatch) {
+    for (const id of batch.quarantine.videoIds) this.videoIds.add(id);
+    for (const identity of batch.quarantine.identities) this.identities.add(identity);
+    for (const id of batch.videoIds) this.videoIds.add(id);
   }
 }
 
@@ -153,36 +79,29 @@ async function isFresh(client: pg.ClientBase, videoIds: string[]): Promise<boole
 
 export async function loadBatch(
   client: pg.ClientBase,
-  batch: MergeBatch,
-  htmlOf?: (text: string | null) => string,
+  batch: StagedBatch,
   known?: KnownQuarantine,
-): Promise<BatchCounts> {
-  const lines = stagedLines(batch, htmlOf);
+): Promise<StagedBatch["counts"]> {
+  const { copy } = batch;
   await client.query("BEGIN");
   try {
-    await copyInto(client, "stage_batch", ["video_id", "action"], lines.ids);
-    if (
-      !batch.extras &&
-      (await isFresh(
-        client,
-        batch.records.map((r) => r.videoId),
-      ))
-    ) {
+    await copyInto(client, "stage_batch", ["video_id", "action"], copy.ids);
+    if (!batch.extras && (await isFresh(client, batch.videoIds))) {
       // Nothing of these videos is in the target yet (checked under the lock, in this transaction): COPY straight in.
-      await copyInto(client, "content", CONTENT_COLUMNS, lines.content);
-      await copyInto(client, "content_summaries", SUMMARY_COLUMNS, lines.summaries);
+      await copyInto(client, "content", CONTENT_COLUMNS, copy.content);
+      await copyInto(client, "content_summaries", SUMMARY_COLUMNS, copy.summaries);
     } else if (!batch.extras) {
-      await copyInto(client, "stage_content", CONTENT_COLUMNS, lines.content);
-      await copyInto(client, "stage_summaries", SUMMARY_COLUMNS, lines.summaries);
+      await copyInto(client, "stage_content", CONTENT_COLUMNS, copy.content);
+      await copyInto(client, "stage_summaries", SUMMARY_COLUMNS, copy.summaries);
       for (const sql of LOAD_STATEMENTS) await client.query(sql);
     }
     if (known && known.fresh(batch)) {
       // No quarantine row of ours has these videos or these identities: the sync below would delete
       // nothing and insert every staged row, so COPY them straight in (no scan of the whole table).
-      await copyInto(client, "migration_quarantine", QUARANTINE_COLUMNS, lines.quarantine);
+      await copyInto(client, "migration_quarantine", QUARANTINE_COLUMNS, copy.quarantine);
     } else {
-      await copyInto(client, "stage_quarantine", QUARANTINE_COLUMNS, lines.quarantine);
-      for (const sql of quarantineStatements(batch.extras !== undefined)) await client.query(sql);
+      await copyInto(client, "stage_quarantine", QUARANTINE_COLUMNS, copy.quarantine);
+      for (const sql of quarantineStatements(batch.extras)) await client.query(sql);
     }
     await client.query("COMMIT");
     known?.add(batch);
@@ -190,5 +109,5 @@ export async function loadBatch(
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
   }
-  return { records: lines.content.length, summaries: lines.summaries.length, quarantine: lines.quarantine.length };
+  return batch.counts;
 }

@@ -1,15 +1,15 @@
 import type pg from "pg";
 import type { ControlDb } from "@/lib/control/control-db";
-import { mergeBatchesAsync, openMergePass } from "@/lib/merge/merge-pass";
+import { mergeThreads, openMergeProducts } from "@/lib/merge/worker/merge-products";
 import type { PlanSources } from "@/lib/merge/planner";
 import { withControlSql } from "@/lib/merge/store/control-sql";
 import { loadDecisions } from "@/lib/merge/store/decisions";
-import { canonicalHash, renderSummaryHtml } from "@/lib/merge/transforms";
+import { canonicalHash } from "@/lib/merge/transforms";
 import { withTargetLock } from "@/lib/target/advisory-lock";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
-import { batchExpectation } from "@/lib/verify/expectations";
 import { KnownQuarantine, loadBatch } from "./load-batch";
+import { STAGE_BATCH } from "./stage-batch";
 import { STAGING_DDL } from "./staging";
 
 /**
@@ -26,6 +26,8 @@ export type CopyOptions = {
   plan: { id: number; planHash: string | null; batchSize: number };
   onProgress?: ProgressReporter;
   signal?: AbortSignal;
+  /** merge threads; by default one for large sources, none for small ones */
+  threads?: number;
 };
 
 export type CopyResult = {
@@ -43,21 +45,28 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
   const decisions = await loadDecisions(db);
   const copyHash = canonicalHash({ sources: plan.planHash, decisions: decisions.hash });
   const target = describeTarget(options.databaseUrl);
-  const pass = openMergePass(options.sources, plan.batchSize);
+  // One merge thread: PostgreSQL's load of batch k needs the other core while batch k + 1 is merged.
+  const pass = await openMergeProducts({
+    sources: options.sources,
+    batchSize: plan.batchSize,
+    decisions: decisions.decisions,
+    product: STAGE_BATCH,
+    threads: options.threads ?? mergeThreads(options.sources, 1),
+  });
   try {
-    const { runId, done } = await startOrResume(db, plan.id, copyHash, target, pass.batchCount);
+    const { batchCount, total } = pass.info;
+    const { runId, done } = await startOrResume(db, plan.id, copyHash, target, batchCount);
     let resumedFrom = 0;
     while (done.has(resumedFrom)) resumedFrom++;
     const totals = { records: 0, summaries: 0, quarantine: 0 };
-    const total = pass.order.length;
-    let progressed = Math.min(resumedFrom * pass.batchSize, total);
+    let progressed = Math.min(resumedFrom * plan.batchSize, total);
     await withTargetClient(options.databaseUrl, (client) =>
       withTargetLock(client, async () => {
         await prepareSession(client);
         const known = await KnownQuarantine.read(client);
-        // One batch in flight: PostgreSQL loads batch k while this process merges batch k + 1.
+        // One batch in flight: PostgreSQL loads batch k while batch k + 1 is merged and staged.
         let inflight: Promise<void> | null = null;
-        for await (const batch of mergeBatchesAsync(pass, decisions.decisions, resumedFrom)) {
+        for await (const { product: batch, records } of pass.products(resumedFrom)) {
           if (inflight) await inflight;
           if (options.signal?.aborted) {
             await db.copyRun.update({ where: { id: runId }, data: { status: "cancelled" } });
@@ -66,15 +75,12 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
               "cancelled",
             );
           }
-          // Each summary's html is rendered once, for the COPY line and for the record hash verify compares with.
-          const htmlOf = memoHtml();
-          const expected = JSON.stringify(batchExpectation(batch, htmlOf));
-          inflight = loadBatch(client, batch, htmlOf, known).then((counts) => {
-            markBatchDone(options.controlDbFile, runId, batch.index, counts.records + counts.summaries, expected);
+          inflight = loadBatch(client, batch, known).then((counts) => {
+            markBatchDone(options.controlDbFile, runId, batch.index, counts.records + counts.summaries, batch.expected);
             totals.records += counts.records;
             totals.summaries += counts.summaries;
             totals.quarantine += counts.quarantine;
-            progressed += batch.records.length;
+            progressed += records;
             options.onProgress?.({ phase: "copy", done: progressed, total, unit: "records" });
           });
           // Awaited on the next turn; until then a failure must not count as unhandled.
@@ -87,9 +93,9 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
       where: { id: runId },
       data: { status: "finished", finishedAt: new Date().toISOString() },
     });
-    return { runId, copyHash, resumedFrom, batches: pass.batchCount, ...totals };
+    return { runId, copyHash, resumedFrom, batches: batchCount, ...totals };
   } finally {
-    pass.close();
+    await pass.close();
   }
 }
 
@@ -133,16 +139,6 @@ function markBatchDone(file: string, runId: number, batch: number, rows: number,
         .run(runId, batch, rows, new Date().toISOString());
     })(),
   );
-}
-
-function memoHtml(): (text: string | null) => string {
-  const rendered = new Map<string, string>();
-  return (text) => {
-    if (!text) return renderSummaryHtml(text);
-    let html = rendered.get(text);
-    if (html === undefined) rendered.set(text, (html = renderSummaryHtml(text)));
-    return html;
-  };
 }
 
 /** The last copy run against this target, for the step page and for `verify`. */

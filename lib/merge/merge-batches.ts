@@ -79,19 +79,32 @@ export function batchIds(pass: MergePass, index: number): string[] {
   return pass.order.slice(index * pass.batchSize, (index + 1) * pass.batchSize);
 }
 
+/**
+ * Merges any batch of the pass on demand, in whatever order asked (a worker thread takes every
+ * k-th batch): the record batches are 0 … batchCount − 2, the last index is the extras batch.
+ */
+export function batchMerger(
+  pass: MergePass,
+  decisions: ReadonlyMap<string, RecordDecisions>,
+): (index: number) => MergeBatch {
+  const readers = { nas: batchReaders(pass.nas.src), dashboard: batchReaders(pass.dashboard.src) };
+  const recordBatches = pass.batchCount - 1;
+  const collect = collectGarbageEvery(GC_EVERY_BATCHES);
+  let merged = 0;
+  return (index) => {
+    if (index === recordBatches) return { index, records: [], extras: extrasBatch(pass) };
+    collect(merged++);
+    return { index, records: batchInputs(pass, readers, decisions, index).map(mergeRecord) };
+  };
+}
+
 export function* mergeBatches(
   pass: MergePass,
   decisions: ReadonlyMap<string, RecordDecisions>,
   fromBatch = 0,
 ): Generator<MergeBatch> {
-  const readers = { nas: batchReaders(pass.nas.src), dashboard: batchReaders(pass.dashboard.src) };
-  const recordBatches = pass.batchCount - 1;
-  const collect = collectGarbageEvery(GC_EVERY_BATCHES);
-  for (let index = fromBatch; index < recordBatches; index++) {
-    collect(index);
-    yield { index, records: batchInputs(pass, readers, decisions, index).map(mergeRecord) };
-  }
-  if (fromBatch <= recordBatches) yield { index: recordBatches, records: [], extras: extrasBatch(pass) };
+  const merge = batchMerger(pass, decisions);
+  for (let index = fromBatch; index < pass.batchCount; index++) yield merge(index);
 }
 
 const YIELD_EVERY_RECORDS = 25;

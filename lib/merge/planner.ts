@@ -1,10 +1,11 @@
+import os from "node:os";
 import type { ControlDb } from "@/lib/control/control-db";
 import type { ProgressReporter } from "@/lib/workflow/types";
-import { mergeBatches, openMergePass } from "./merge-pass";
 import { fileFingerprint } from "./store/control-sql";
 import { loadDecisions } from "./store/decisions";
-import { createPlanWriter, type PlanCounts } from "./store/plan-writer";
+import { createPlanWriter, PLAN_BATCH_ROWS, type PlanCounts } from "./store/plan-writer";
 import { canonicalHash } from "./transforms";
+import { mergeThreads, openMergeProducts } from "./worker/merge-products";
 
 /**
  * `plan`: one streaming pass over both sources through the merge rules, recorded in the
@@ -25,36 +26,45 @@ export async function buildPlan(options: {
   sources: PlanSources;
   batchSize?: number;
   onProgress?: ProgressReporter;
+  /** merge threads; by default one per core for large sources, none for small ones */
+  threads?: number;
 }): Promise<PlanResult> {
   const { decisions } = await loadDecisions(options.db);
-  const pass = openMergePass(options.sources, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const writer = createPlanWriter(options.controlDbFile, {
-    nasPath: options.sources.nas,
-    dashboardPath: options.sources.dashboard,
-    nasFingerprint: fileFingerprint(options.sources.nas),
-    dashboardFingerprint: fileFingerprint(options.sources.dashboard),
-    highWaterMark: pass.highWaterMark === null ? null : new Date(pass.highWaterMark).toISOString(),
-    batchSize: pass.batchSize,
-    batchCount: pass.batchCount,
+  // Planning is all merging: every core can take a share of the batches.
+  const pass = await openMergeProducts({
+    sources: options.sources,
+    batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+    decisions,
+    product: PLAN_BATCH_ROWS,
+    threads: options.threads ?? mergeThreads(options.sources, os.availableParallelism()),
   });
   try {
-    let done = 0;
-    const total = pass.order.length;
-    for (const batch of mergeBatches(pass, decisions)) {
-      writer.write(batch.records, batch.extras?.quarantine);
-      done += batch.records.length;
-      options.onProgress?.({ phase: "plan", done, total, unit: "records" });
-      // Yield to the event loop between batches so a panel stays responsive and progress is written.
-      await new Promise((resolve) => setImmediate(resolve));
+    const { info } = pass;
+    const writer = createPlanWriter(options.controlDbFile, {
+      nasPath: options.sources.nas,
+      dashboardPath: options.sources.dashboard,
+      nasFingerprint: fileFingerprint(options.sources.nas),
+      dashboardFingerprint: fileFingerprint(options.sources.dashboard),
+      highWaterMark: info.highWaterMark === null ? null : new Date(info.highWaterMark).toISOString(),
+      batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+      batchCount: info.batchCount,
+    });
+    try {
+      let done = 0;
+      for await (const { product, records } of pass.products(0)) {
+        writer.write(product);
+        done += records;
+        options.onProgress?.({ phase: "plan", done, total: info.total, unit: "records" });
+      }
+      const planHash = sourcesHash(options.sources);
+      const counts = writer.finish(planHash);
+      return { planId: writer.planId, planHash, counts, records: info.total };
+    } catch (error) {
+      writer.abandon();
+      throw error;
     }
-    const planHash = sourcesHash(options.sources);
-    const counts = writer.finish(planHash);
-    return { planId: writer.planId, planHash, counts, records: total };
-  } catch (error) {
-    writer.abandon();
-    throw error;
   } finally {
-    pass.close();
+    await pass.close();
   }
 }
 

@@ -34,11 +34,11 @@ export async function demoHarness(options: { databaseUrl?: string } = {}) {
     dir: temp.dir,
     query: <T extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
       withTargetClient(databaseUrl, async (client) => (await client.query<T>(sql, params)).rows),
-    async plan(batchSize?: number) {
-      const built = await buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources, batchSize });
+    async plan(batchSize?: number, threads?: number) {
+      const built = await buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources, batchSize, threads });
       return { ...built, stored: await ctx.db.mergePlan.findUniqueOrThrow({ where: { id: built.planId } }) };
     },
-    async copy(options: Pick<Parameters<typeof runCopy>[0], "signal" | "onProgress"> = {}) {
+    async copy(options: Pick<Parameters<typeof runCopy>[0], "signal" | "onProgress" | "threads"> = {}) {
       const plan = await ctx.db.mergePlan.findFirstOrThrow({ where: { status: "ready" }, orderBy: { id: "desc" } });
       return runCopy({ db: ctx.db, controlDbFile: ctx.paths.controlDb, databaseUrl, sources, plan, ...options });
     },

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
-import { MERGE_CASES } from "../classify";
+import { MERGE_CASES, type MergeCase } from "../classify";
+import type { MergeBatch } from "../merge-pass";
 import type { MergedRecord } from "../merge-record";
 import type { QuarantineEntry } from "../quarantine";
 import { canonicalJson } from "../transforms";
@@ -41,9 +42,113 @@ function preview(value: unknown): string | null {
   return text.length > ORIGINAL_MAX ? `${text.slice(0, ORIGINAL_MAX)}…` : text;
 }
 
+type SqlValue = string | number | null;
+
+/**
+ * A batch's plan as the rows the writer inserts (without plan id and ordinal, which only the
+ * writer knows), and its share of the counts. Pure, so a merge worker can make it.
+ */
+export type PlanRows = {
+  records: [videoId: string, ...SqlValue[]][];
+  fields: SqlValue[][];
+  summaries: SqlValue[][];
+  quarantine: SqlValue[][];
+  totals: PlanCounts;
+};
+
+function emptyCounts(): PlanCounts {
+  return {
+    counts: Object.fromEntries(MERGE_CASES.map((c) => [c, 0])) as PlanCounts["counts"],
+    quarantine: {},
+    categorized: 0,
+    summaries: 0,
+  };
+}
+
+export function planRows(records: MergedRecord[], extras: QuarantineEntry[] = []): PlanRows {
+  const rows: PlanRows = { records: [], fields: [], summaries: [], quarantine: [], totals: emptyCounts() };
+  const { totals } = rows;
+  const quarantine = (q: QuarantineEntry) => {
+    totals.quarantine[q.reason] = (totals.quarantine[q.reason] ?? 0) + 1;
+    rows.quarantine.push([
+      q.videoId,
+      q.reason,
+      q.field,
+      q.source,
+      q.sourceTable,
+      q.sourceKey,
+      q.detail,
+      preview(q.original),
+    ]);
+  };
+  for (const r of records) {
+    totals.counts[r.mergeCase]++;
+    if (r.categorized) totals.categorized++;
+    totals.summaries += r.summaries.length;
+    const reasons = [...new Set(r.quarantine.map((q) => q.reason))].sort().join(",") || null;
+    const rowIds = r.ledger.filter((l) => l.table === "content");
+    const rowId = (side: string) => rowIds.find((l) => l.source === side)?.sourceKey ?? null;
+    rows.records.push([
+      r.videoId,
+      r.mergeCase,
+      r.categorized ? 1 : 0,
+      r.title,
+      r.defaultAction,
+      r.action,
+      r.diffs.length,
+      r.summaries.length,
+      r.summaries.filter((s) => s.conflict).length,
+      r.quarantine.length,
+      reasons,
+      rowId("nas"),
+      rowId("dashboard"),
+    ]);
+    for (const d of r.diffs) {
+      rows.fields.push([
+        r.videoId,
+        d.field,
+        canonicalJson(d.nas ?? null),
+        canonicalJson(d.dashboard ?? null),
+        d.defaultSide,
+        d.chosenSide,
+      ]);
+    }
+    for (const s of r.summaries) {
+      const shadowed = s.shadowed.length
+        ? JSON.stringify(s.shadowed.map((c) => ({ side: c.side, table: c.table, sourceKey: c.sourceKey })))
+        : null;
+      rows.summaries.push([
+        r.videoId,
+        s.variant,
+        s.revision,
+        s.from,
+        s.chosen.table,
+        s.chosen.sourceKey,
+        s.isLatest ? 1 : 0,
+        s.conflict ? 1 : 0,
+        shadowed,
+      ]);
+    }
+    r.quarantine.forEach(quarantine);
+  }
+  extras.forEach(quarantine);
+  return rows;
+}
+
+/** A merge batch's plan rows: the product a merge worker makes for `plan`. */
+export function planBatchRows(batch: MergeBatch): PlanRows {
+  return planRows(batch.records, batch.extras?.quarantine);
+}
+
+export const PLAN_BATCH_ROWS = {
+  fn: planBatchRows,
+  file: "lib/merge/store/plan-writer.ts",
+  exportName: "planBatchRows",
+} as const;
+
 export type PlanWriter = {
   planId: number;
-  write(records: MergedRecord[], extras?: QuarantineEntry[]): void;
+  write(rows: PlanRows): void;
   finish(planHash: string): PlanCounts;
   abandon(): void;
 };
@@ -83,87 +188,22 @@ export function createPlanWriter(controlDbFile: string, header: PlanHeader): Pla
     `INSERT INTO merge_quarantine (plan_id, video_id, reason, field, source, source_table, source_key, detail, original)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const totals: PlanCounts = {
-    counts: Object.fromEntries(MERGE_CASES.map((c) => [c, 0])) as PlanCounts["counts"],
-    quarantine: {},
-    categorized: 0,
-    summaries: 0,
-  };
+  const totals = emptyCounts();
   let ordinal = 0;
-  const quarantine = (q: QuarantineEntry) => {
-    totals.quarantine[q.reason] = (totals.quarantine[q.reason] ?? 0) + 1;
-    insertQuarantine.run(
-      planId,
-      q.videoId,
-      q.reason,
-      q.field,
-      q.source,
-      q.sourceTable,
-      q.sourceKey,
-      q.detail,
-      preview(q.original),
-    );
-  };
-  const write = db.transaction((records: MergedRecord[], extras: QuarantineEntry[]) => {
-    for (const r of records) {
-      totals.counts[r.mergeCase]++;
-      if (r.categorized) totals.categorized++;
-      totals.summaries += r.summaries.length;
-      const reasons = [...new Set(r.quarantine.map((q) => q.reason))].sort().join(",") || null;
-      const rowIds = r.ledger.filter((l) => l.table === "content");
-      const rowId = (side: string) => rowIds.find((l) => l.source === side)?.sourceKey ?? null;
-      insertRecord.run(
-        planId,
-        r.videoId,
-        ordinal++,
-        r.mergeCase,
-        r.categorized ? 1 : 0,
-        r.title,
-        r.defaultAction,
-        r.action,
-        r.diffs.length,
-        r.summaries.length,
-        r.summaries.filter((s) => s.conflict).length,
-        r.quarantine.length,
-        reasons,
-        rowId("nas"),
-        rowId("dashboard"),
-      );
-      for (const d of r.diffs) {
-        insertField.run(
-          planId,
-          r.videoId,
-          d.field,
-          canonicalJson(d.nas ?? null),
-          canonicalJson(d.dashboard ?? null),
-          d.defaultSide,
-          d.chosenSide,
-        );
-      }
-      for (const s of r.summaries) {
-        const shadowed = s.shadowed.length
-          ? JSON.stringify(s.shadowed.map((c) => ({ side: c.side, table: c.table, sourceKey: c.sourceKey })))
-          : null;
-        insertSummary.run(
-          planId,
-          r.videoId,
-          s.variant,
-          s.revision,
-          s.from,
-          s.chosen.table,
-          s.chosen.sourceKey,
-          s.isLatest ? 1 : 0,
-          s.conflict ? 1 : 0,
-          shadowed,
-        );
-      }
-      r.quarantine.forEach(quarantine);
-    }
-    extras.forEach(quarantine);
+  const write = db.transaction((rows: PlanRows) => {
+    for (const [key, n] of Object.entries(rows.totals.counts)) totals.counts[key as MergeCase] += n;
+    for (const [key, n] of Object.entries(rows.totals.quarantine))
+      totals.quarantine[key] = (totals.quarantine[key] ?? 0) + n;
+    totals.categorized += rows.totals.categorized;
+    totals.summaries += rows.totals.summaries;
+    for (const [videoId, ...rest] of rows.records) insertRecord.run(planId, videoId, ordinal++, ...rest);
+    for (const row of rows.fields) insertField.run(planId, ...row);
+    for (const row of rows.summaries) insertSummary.run(planId, ...row);
+    for (const row of rows.quarantine) insertQuarantine.run(planId, ...row);
   });
   return {
     planId,
-    write: (records, extras = []) => write(records, extras),
+    write: (rows) => write(rows),
     finish(planHash) {
       db.transaction(() => {
         db.prepare("UPDATE merge_plan SET status = 'ready', counts = ?, plan_hash = ? WHERE id = ?").run(
