@@ -52,6 +52,8 @@ describe("copy engine on the demo pair", () => {
     const h = await copied();
     const result = await h.verify();
     expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+    // the copy's record of the merged sources sufficed: no second merge of both files
+    expect(result.comparedWith).toBe("copy");
     expect(result.checks.find((c) => c.name === "Categorization records identical")!.detail).toMatch(/^67 of 67/);
     const statuses = await h.ctx.db.mergeRecord.groupBy({ by: ["status"], _count: { _all: true } });
     expect(Object.fromEntries(statuses.map((s) => [s.status, s._count._all]))).toEqual({

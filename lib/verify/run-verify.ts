@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { CATEGORIZATION_FIELDS } from "@/lib/merge/fields";
 import { batchIds, mergeBatchesAsync, openMergePass } from "@/lib/merge/merge-pass";
+import { readPassKeys, sourceCounts } from "@/lib/merge/worker/pass-keys";
+import { mergeThreads } from "@/lib/merge/worker/merge-products";
 import type { PlanSources } from "@/lib/merge/planner";
 import type { LedgerEntry } from "@/lib/merge/quarantine";
-import type { MergePass } from "@/lib/merge/merge-pass";
 import { collectGarbageEvery } from "@/lib/merge/memory";
-import { countRows } from "@/lib/merge/source-db";
 import type { MergedRecord, RecordDecisions } from "@/lib/merge/merge-record";
 import { canonicalJson } from "@/lib/merge/transforms";
 import type { CheckResult, ProgressReporter } from "@/lib/workflow/types";
@@ -34,7 +34,9 @@ export type VerifyOptions = {
    * read batch by batch instead of merging both files again. Only a clean result is taken
    * from it; anything else is settled by the full pass.
    */
-  expected?: { batchCount: number; read(batch: number): BatchExpectation | null };
+  expected?: { batchCount: number; records: number; read(batch: number): BatchExpectation | null };
+  /** worker threads for the keys-only scan; by default one for large sources */
+  threads?: number;
 };
 
 export type VerifyResult = {
@@ -42,6 +44,8 @@ export type VerifyResult = {
   checks: CheckResult[];
   recordsDigest: string;
   mismatches: { videoId: string; fields: string[] }[];
+  /** what the target was compared with: the copy's record of the merged sources, or both files merged again */
+  comparedWith: "copy" | "sources";
 };
 
 const MAX_LISTED = 20;
@@ -95,16 +99,12 @@ class RecordChecks {
     return { videoId: r.videoId, status: "differs", hash, mismatch: fields };
   }
 
-  async result(client: pg.ClientBase, pass: MergePass): Promise<VerifyResult> {
+  async result(
+    client: pg.ClientBase,
+    sourceCounts: Record<string, number>,
+    comparedWith: VerifyResult["comparedWith"],
+  ): Promise<VerifyResult> {
     const { mismatches, compared, categorization } = this;
-    const sourceCounts = Object.fromEntries(
-      (["nas", "dashboard"] as const).flatMap((side) =>
-        (["content", "content_summaries", "summary_variants"] as const).map((t) => [
-          `${side}.${t}`,
-          countRows(pass[side].src, t),
-        ]),
-      ),
-    );
     const listed = mismatches.slice(0, MAX_LISTED).map((m) => `${m.videoId} (${m.fields.join(", ")})`);
     const checks: CheckResult[] = [
       {
@@ -129,7 +129,13 @@ class RecordChecks {
       await oneLatestCheck(client),
       await targetCountsCheck(client, this.copied, this.summaries),
     ];
-    return { ok: checks.every((c) => c.ok), checks, recordsDigest: this.digest.digest("hex"), mismatches };
+    return {
+      ok: checks.every((c) => c.ok),
+      checks,
+      recordsDigest: this.digest.digest("hex"),
+      mismatches,
+      comparedWith,
+    };
   }
 }
 
@@ -172,7 +178,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
       options.onProgress?.({ phase: "verify", done, total: pass.order.length, unit: "records" });
     }
     await nextTarget;
-    return await checks.result(client, pass);
+    return await checks.result(client, sourceCounts(pass), "sources");
   } finally {
     pass.close();
   }
@@ -200,38 +206,45 @@ async function runVerifyAgainstCopy(
   expected: NonNullable<VerifyOptions["expected"]>,
 ): Promise<VerifyResult | null> {
   const { client } = options;
-  const pass = openMergePass(options.sources, options.batchSize);
+  // The keys-only scan and the row counts of both files run in another thread meanwhile.
+  const keys = readPassKeys(options.sources, options.batchSize, options.threads ?? mergeThreads(options.sources, 1));
+  keys.catch(() => undefined);
+  const checks = new RecordChecks(await readQuarantineIdentities(client));
+  /** every batch's video ids as the copy stored them, compared with the scan's order at the end */
+  const storedIds: string[][] = [];
+  const read = (index: number) => {
+    const batch = index < expected.batchCount ? expected.read(index) : null;
+    storedIds[index] = batch?.records.map((r) => r.videoId) ?? [];
+    return { batch, target: readTargetRecords(client, storedIds[index]!) };
+  };
+  let done = 0;
+  let next = read(0);
+  // Little garbage per batch here (hashes, not texts): a full collection now and then keeps the peak flat.
+  const collect = collectGarbageEvery(6);
   try {
-    if (pass.batchCount !== expected.batchCount) return null;
-    const checks = new RecordChecks(await readQuarantineIdentities(client));
-    let done = 0;
-    let nextTarget = readTargetRecords(client, batchIds(pass, 0));
-    // Little garbage per batch here (hashes, not texts): a full collection now and then keeps the peak flat.
-    const collect = collectGarbageEvery(6);
-    for (let index = 0; index < pass.batchCount; index++) {
+    for (let index = 0; index < expected.batchCount; index++) {
       collect(index);
-      const target = await nextTarget;
-      nextTarget = readTargetRecords(client, batchIds(pass, index + 1));
-      nextTarget.catch(() => undefined);
-      const batch = expected.read(index);
-      const ids = batchIds(pass, index);
-      if (!batch || batch.records.length !== ids.length || batch.records.some((r, i) => r.videoId !== ids[i])) {
-        await nextTarget;
-        return null;
-      }
+      const { batch, target: pending } = next;
+      const target = await pending;
+      next = read(index + 1);
+      next.target.catch(() => undefined);
+      const last = index === expected.batchCount - 1;
+      if (!batch || batch.index !== index || Boolean(batch.extras) !== last) return null;
       const statuses = batch.records.map((r) => checks.record(r, target.get(r.videoId)));
       if (batch.extras) checks.tally.addExtras(batch.extras.ledger, batch.extras.quarantine);
-      else if (index === pass.batchCount - 1) {
-        await nextTarget;
-        return null;
-      }
       options.onStatuses?.(statuses);
       done += batch.records.length;
-      options.onProgress?.({ phase: "verify", done, total: pass.order.length, unit: "records" });
+      options.onProgress?.({ phase: "verify", done, total: expected.records, unit: "records" });
     }
-    await nextTarget;
-    return await checks.result(client, pass);
   } finally {
-    pass.close();
+    await next.target.catch(() => undefined);
   }
+  const pass = await keys;
+  if (pass.batchCount !== expected.batchCount) return null;
+  for (let index = 0; index < pass.batchCount; index++) {
+    const ids = pass.order.slice(index * options.batchSize, (index + 1) * options.batchSize);
+    const stored = storedIds[index]!;
+    if (stored.length !== ids.length || stored.some((id, i) => id !== ids[i])) return null;
+  }
+  return await checks.result(client, pass.sourceCounts, "copy");
 }

@@ -63,8 +63,12 @@ async function copyExpectations(
   const copyHash = canonicalHash({ sources: sourcesHash(sources), decisions: decisionsHash });
   if (!run || run.status !== "finished" || run.planId !== planId || run.planHash !== copyHash) return undefined;
   let db: ReturnType<typeof openControlSql> | undefined;
+  const records = withControlSql(ctx.paths.controlDb, (sql) =>
+    Number(sql.prepare("SELECT count(*) FROM merge_record WHERE plan_id = ?").pluck().get(planId)),
+  );
   return {
     batchCount: run.batchCount,
+    records,
     read(batch: number) {
       db ??= openControlSql(ctx.paths.controlDb);
       const row = db

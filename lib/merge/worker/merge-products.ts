@@ -1,13 +1,14 @@
 import { statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { getEnv } from "@/lib/config/env";
 import { batchMerger } from "../merge-batches";
 import { openMergePass, type MergeBatch } from "../merge-pass";
 import type { RecordDecisions } from "../merge-record";
 import type { FromWorker, PassInfo, ToWorker, WorkerInput } from "./protocol";
 import { deserializeError } from "./transfer";
+import { startTsWorker } from "./ts-worker";
 
 /**
  * A merge pass whose batches come out as products (plan rows, a COPY payload, …), in batch
@@ -123,8 +124,6 @@ async function openThreaded<T>(options: MergeProductsOptions<T>): Promise<MergeP
   try {
     for (let offset = 0; offset < options.threads; offset++) {
       const workerData: WorkerInput = {
-        entry: path.join(root, "lib/merge/worker/merge-worker.ts"),
-        tsconfig: path.join(root, "tsconfig.json"),
         sources: options.sources,
         batchSize: options.batchSize,
         decisions: options.decisions,
@@ -132,11 +131,7 @@ async function openThreaded<T>(options: MergeProductsOptions<T>): Promise<MergeP
         stride: options.threads,
         offset,
       };
-      const worker = new Worker(path.join(root, "lib/merge/worker/boot.mjs"), {
-        workerData,
-        execArgv: ["--conditions=react-server"],
-      });
-      channels.push(new WorkerChannel(worker));
+      channels.push(new WorkerChannel(startTsWorker("lib/merge/worker/merge-worker.ts", workerData)));
     }
     // Every worker opened the same pass over the same files; the first one's figures serve.
     const opened = await Promise.all(channels.map((c) => c.next()));

@@ -9,8 +9,6 @@ import type { RecordDecisions } from "../merge-record";
 export type PassInfo = { batchCount: number; total: number; highWaterMark: number | null };
 
 export type WorkerInput = {
-  entry: string;
-  tsconfig: string;
   sources: { nas: string; dashboard: string };
   batchSize: number;
   decisions: ReadonlyMap<string, RecordDecisions>;
