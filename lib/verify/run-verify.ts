@@ -23,6 +23,8 @@ import { oneLatestCheck, targetCountsCheck } from "./target-checks";
  */
 export type VerifyOptions = {
   client: pg.ClientBase;
+  /** connections that read the target's rows, batch by batch in turn (default: client alone) */
+  readers?: pg.ClientBase[];
   sources: PlanSources;
   decisions: ReadonlyMap<string, RecordDecisions>;
   batchSize: number;
@@ -212,22 +214,25 @@ async function runVerifyAgainstCopy(
   const checks = new RecordChecks(await readQuarantineIdentities(client));
   /** every batch's video ids as the copy stored them, compared with the scan's order at the end */
   const storedIds: string[][] = [];
+  const readers = options.readers ?? [client];
   const read = (index: number) => {
     const batch = index < expected.batchCount ? expected.read(index) : null;
     storedIds[index] = batch?.records.map((r) => r.videoId) ?? [];
-    return { batch, target: readTargetRecords(client, storedIds[index]!) };
+    const target = readTargetRecords(readers[index % readers.length]!, storedIds[index]!);
+    target.catch(() => undefined);
+    return { batch, target };
   };
   let done = 0;
-  let next = read(0);
+  // One batch ahead per reader: each connection always has a batch to read while this thread compares.
+  const ahead = Array.from({ length: readers.length }, (_, index) => read(index));
   // Little garbage per batch here (hashes, not texts): a full collection now and then keeps the peak flat.
   const collect = collectGarbageEvery(6);
   try {
     for (let index = 0; index < expected.batchCount; index++) {
       collect(index);
-      const { batch, target: pending } = next;
+      const { batch, target: pending } = ahead.shift()!;
       const target = await pending;
-      next = read(index + 1);
-      next.target.catch(() => undefined);
+      ahead.push(read(index + readers.length));
       const last = index === expected.batchCount - 1;
       if (!batch || batch.index !== index || Boolean(batch.extras) !== last) return null;
       const statuses = batch.records.map((r) => checks.record(r, target.get(r.videoId)));
@@ -237,7 +242,7 @@ async function runVerifyAgainstCopy(
       options.onProgress?.({ phase: "verify", done, total: expected.records, unit: "records" });
     }
   } finally {
-    await next.target.catch(() => undefined);
+    await Promise.all(ahead.map((a) => a.target.catch(() => undefined)));
   }
   const pass = await keys;
   if (pass.batchCount !== expected.batchCount) return null;

@@ -29,17 +29,21 @@ export async function verifyTarget(
   const { decisions, hash: decisionsHash } = await loadDecisions(ctx.db);
   const planId = options.plan?.id;
   const expected = await copyExpectations(ctx, options.databaseUrl, options.sources, planId, decisionsHash);
+  // A second connection reads every other batch's target rows: PostgreSQL detoasts and hashes on both cores.
   const result = await withTargetClient(options.databaseUrl, (client) =>
-    runVerify({
-      client,
-      sources: options.sources,
-      decisions,
-      expected,
-      batchSize: options.plan?.batchSize ?? 500,
-      onProgress: options.onProgress,
-      onStatuses:
-        planId === undefined ? undefined : (statuses) => recordStatuses(ctx.paths.controlDb, planId, statuses),
-    }),
+    withTargetClient(options.databaseUrl, (second) =>
+      runVerify({
+        client,
+        readers: [client, second],
+        sources: options.sources,
+        decisions,
+        expected,
+        batchSize: options.plan?.batchSize ?? 500,
+        onProgress: options.onProgress,
+        onStatuses:
+          planId === undefined ? undefined : (statuses) => recordStatuses(ctx.paths.controlDb, planId, statuses),
+      }),
+    ),
   ).finally(() => expected?.close());
   const extra = options.extraChecks ? await options.extraChecks() : [];
   const checks = [...result.checks, ...extra];
