@@ -51,7 +51,7 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
     batchSize: plan.batchSize,
     decisions: decisions.decisions,
     product: STAGE_BATCH,
-    threads: options.threads ?? mergeThreads(options.sources, 1),
+    threads: options.threads ?? mergeThreads(options.sources),
   });
   try {
     const { batchCount, total } = pass.info;

@@ -1,4 +1,3 @@
-import os from "node:os";
 import type { ControlDb } from "@/lib/control/control-db";
 import type { ProgressReporter } from "@/lib/workflow/types";
 import { fileFingerprint } from "./store/control-sql";
@@ -26,17 +25,17 @@ export async function buildPlan(options: {
   sources: PlanSources;
   batchSize?: number;
   onProgress?: ProgressReporter;
-  /** merge threads; by default one per core for large sources, none for small ones */
+  /** merge threads; by default one for large sources, none for small ones */
   threads?: number;
 }): Promise<PlanResult> {
   const { decisions } = await loadDecisions(options.db);
-  // Planning is all merging: every core can take a share of the batches.
+  // The merge runs in a worker thread for large sources, while this thread writes the plan rows.
   const pass = await openMergeProducts({
     sources: options.sources,
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
     decisions,
     product: PLAN_BATCH_ROWS,
-    threads: options.threads ?? mergeThreads(options.sources, os.availableParallelism()),
+    threads: options.threads ?? mergeThreads(options.sources),
   });
   try {
     const { info } = pass;

@@ -162,7 +162,20 @@ export async function startEmbeddedServer(
     persistent: true,
     createPostgresUser: true,
     authMethod: "scram-sha-256",
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=60"],
+    // Sized for the copy of two 1 GB files (defaults are 128 MB and 1 GB): verify reads back what
+    // copy wrote, and fewer checkpoints during the load mean fewer full-page images in the WAL.
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=60",
+      "-c",
+      "shared_buffers=512MB",
+      "-c",
+      "max_wal_size=2GB",
+    ],
     onLog: (message) => {
       logs.push(message);
       if (logs.length > 50) logs.shift();

@@ -209,7 +209,7 @@ async function runVerifyAgainstCopy(
 ): Promise<VerifyResult | null> {
   const { client } = options;
   // The keys-only scan and the row counts of both files run in another thread meanwhile.
-  const keys = readPassKeys(options.sources, options.batchSize, options.threads ?? mergeThreads(options.sources, 1));
+  const keys = readPassKeys(options.sources, options.batchSize, options.threads ?? mergeThreads(options.sources));
   keys.catch(() => undefined);
   const checks = new RecordChecks(await readQuarantineIdentities(client));
   /** every batch's video ids as the copy stored them, compared with the scan's order at the end */
