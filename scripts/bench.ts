@@ -1,10 +1,10 @@
 /**
  * Copy-engine benchmark: `npm run bench -- --records N`. Builds (once, in a child process, so
  * this process's peak RSS is the engine's) a synthetic pair of N content rows per source,
- * then runs plan, copy and verify against PostgreSQL (DATABASE_URL, else an embedded server),
- * and in the same run the floor (in a child process, so the peak RSS printed is the engine's):
- * every row of one source read with better-sqlite3 and COPYed
- * unchanged into unindexed text tables. Prints rows/s per phase, the ratio and peak RSS.
+ * then in one run against PostgreSQL (DATABASE_URL, else an embedded server) first the floor
+ * (in a child process, so the peak RSS printed is the engine's): every row of one source read
+ * with better-sqlite3 and COPYed unchanged into unindexed text tables; then plan, copy and
+ * verify. Prints rows/s per phase, the ratio and peak RSS.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
@@ -22,6 +22,7 @@ import { withTargetClient } from "../lib/target/connect";
 import { applySchema } from "../lib/target/schema/apply";
 import { verifyTarget } from "../lib/verify/verify-target";
 import { copyFloor } from "./bench-floor";
+import { describeUsage, readUsage } from "./bench-usage";
 
 const args = process.argv.slice(2);
 const records = Number(args[args.indexOf("--records") + 1]) || 25_000;
@@ -37,7 +38,10 @@ if (args.includes("--generate-only")) {
 if (args.includes("--floor-only")) {
   const t = performance.now();
   const floorRows = await copyFloor(sources.nas, args[args.indexOf("--floor-only") + 1]!);
-  process.stdout.write(JSON.stringify({ rows: floorRows, seconds: (performance.now() - t) / 1000 }));
+  const cpu = process.cpuUsage();
+  process.stdout.write(
+    JSON.stringify({ rows: floorRows, seconds: (performance.now() - t) / 1000, cpu: (cpu.user + cpu.system) / 1e6 }),
+  );
   process.exit(0);
 }
 
@@ -80,40 +84,55 @@ const databaseUrl = url.toString();
 const ctx = createAppContext(parseEnv({ CUTOVER_DATA_DIR: path.join(work, "data") }, process.cwd()));
 const timings: Record<string, number> = {};
 const peakAfter: Record<string, number> = {};
+const usage: Record<string, string> = {};
+const postmasterPid = server ? path.join(work, "pg", "cluster", "postmaster.pid") : null;
+const monitor = new pg.Client({ connectionString: databaseUrl });
+await monitor.connect();
 const time = async <T>(name: string, fn: () => Promise<T>) => {
+  const before = await readUsage(monitor, postmasterPid);
   const t = performance.now();
   const result = await fn();
   timings[name] = (performance.now() - t) / 1000;
   peakAfter[name] = process.resourceUsage().maxRSS / 1024;
+  usage[name] = describeUsage(before, await readUsage(monitor, postmasterPid));
   return result;
 };
 try {
-  await withTargetClient(databaseUrl, (client) => applySchema(client));
-  const plan = await time("plan", () => buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources }));
-  const stored = await ctx.db.mergePlan.findUniqueOrThrow({ where: { id: plan.planId } });
-  const copy = await time("copy", () =>
-    runCopy({ db: ctx.db, controlDbFile: ctx.paths.controlDb, databaseUrl, sources, plan: stored }),
-  );
-  const verify = await time("verify", () => verifyTarget(ctx, { databaseUrl, sources, plan: stored }));
-  // The floor runs in a child process, so the peak RSS printed below is the engine's alone.
+  // The floor first, on a fresh server, in a child process (so the peak RSS printed below is the
+  // engine's alone); then a checkpoint, so the engine does not inherit the floor's dirty buffers.
+  const beforeFloor = await readUsage(monitor, postmasterPid);
   const floorRun = spawnSync(
     process.execPath,
     [...process.execArgv, process.argv[1]!, "--records", String(records), "--floor-only", databaseUrl],
     { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
   if (floorRun.status !== 0) throw new Error("the floor run failed");
-  const { rows: floor, seconds } = JSON.parse(floorRun.stdout) as { rows: number; seconds: number };
+  const { rows: floor, seconds, cpu } = JSON.parse(floorRun.stdout) as { rows: number; seconds: number; cpu: number };
   timings.floor = seconds;
+  const afterFloor = await readUsage(monitor, postmasterPid);
+  usage.floor = describeUsage(beforeFloor, { ...afterFloor, nodeCpu: beforeFloor.nodeCpu + cpu });
+  await withTargetClient(databaseUrl, async (client) => {
+    await client.query("CHECKPOINT");
+    await applySchema(client);
+  });
+  const plan = await time("plan", () => buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources }));
+  const stored = await ctx.db.mergePlan.findUniqueOrThrow({ where: { id: plan.planId } });
+  const copy = await time("copy", () =>
+    runCopy({ db: ctx.db, controlDbFile: ctx.paths.controlDb, databaseUrl, sources, plan: stored }),
+  );
+  const verify = await time("verify", () => verifyTarget(ctx, { databaseUrl, sources, plan: stored }));
   const both = rows.nas + rows.dashboard;
   const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString("en-US")} rows/s`;
   for (const phase of ["plan", "copy", "verify"]) {
     console.log(
       `${phase.padEnd(7)} ${timings[phase]!.toFixed(1).padStart(7)} s  ${rate(both, timings[phase]!)} (source rows of both files)`,
     );
+    console.log(`          ${usage[phase]}`);
   }
   console.log(
     `floor   ${timings.floor!.toFixed(1).padStart(7)} s  ${rate(floor, timings.floor!)} (one file, COPY unchanged)`,
   );
+  console.log(`          ${usage.floor}`);
   const engine = timings.plan! + timings.copy! + timings.verify!;
   console.log(`ratio (plan+copy+verify)/floor = ${(engine / timings.floor!).toFixed(2)}`);
   console.log(
@@ -125,6 +144,7 @@ try {
     `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (high-water after each phase, MB: ${peaks.join(", ")})`,
   );
 } finally {
+  await monitor.end().catch(() => undefined);
   await closeControlDb(ctx.paths.controlDb);
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
   await admin.end();
