@@ -51,8 +51,14 @@ const THREADS_FROM_BYTES = 64 * 2 ** 20;
 export function mergeThreads(sources: { nas: string; dashboard: string }): number {
   const configured = getEnv().mergeThreads;
   if (configured !== undefined) return configured;
-  const bytes = statSync(sources.nas).size + statSync(sources.dashboard).size;
-  return bytes < THREADS_FROM_BYTES ? 0 : 1;
+  const size = (file: string) => {
+    try {
+      return statSync(file).size;
+    } catch {
+      return 0; // unreadable: the pass itself reports it, in its own words
+    }
+  };
+  return size(sources.nas) + size(sources.dashboard) < THREADS_FROM_BYTES ? 0 : 1;
 }
 
 export async function openMergeProducts<T>(options: MergeProductsOptions<T>): Promise<MergeProducts<T>> {
