@@ -185,6 +185,67 @@ describe("parseTimestamp", () => {
     }
   });
 
+  it("gives ISO texts with a fraction of 1–9 digits and a Z the general path's result, valid or not", () => {
+    // the fast path takes `YYYY-MM-DD[T ]HH:MM:SS[.f{1,6}][Z|z]`; a leading space sends the same
+    // text through the general path, as before the fast path covered these shapes
+    const prng = createPrng(8601);
+    const two = (max: number) => String(prng.int(0, max)).padStart(2, "0");
+    const texts = [
+      "2024-01-02T00:00:00.001Z",
+      "2024-01-02T00:00:00.1Z",
+      "2024-01-02T00:00:00.123456Z",
+      "2024-01-02T00:00:00.123456z",
+      "2024-01-02 00:00:00.000001",
+      "2024-01-02T00:00:00.1234567Z",
+      "2024-01-02T23:59:59.9999995Z",
+      "2024-01-02T00:00:00.123456000Z",
+      "2024-01-02T00:00:00.Z",
+      "2024-01-02T00:00:00.",
+      "2024-01-02T00:00:00ZZ",
+      "2024-01-02T00:00:00Z ",
+      "2024-01-02T00:00:00 Z",
+      "2024-01-02T00:00:00,5Z",
+      "2024-01-02T00:00:00.5+01:00",
+      "2024-01-02T00:00:00.5UTC",
+      "2024-01-02T00:00:00.１Z",
+      "2024-02-29T12:00:00.5Z",
+      "2023-02-29T12:00:00.5Z",
+      "2000-02-29T00:00:00.000001Z",
+      "1900-02-29T00:00:00.000001Z",
+      "0099-12-31T23:59:59.999999Z",
+      "0100-01-01T00:00:00.000001Z",
+      "9999-12-31T23:59:59.999999Z",
+      "9999-12-31T23:59:59.9999995Z",
+      "2024-04-31T00:00:00.1Z",
+      "2024-03-05T24:00:00.0Z",
+    ];
+    for (let i = 0; i < 4000; i++) {
+      const year = prng.pick(["0000", "0099", "0100", "1900", "1999", "2000", "2023", "2024", "9999"]);
+      const sep = prng.pick(["T", "T", " ", "t"]);
+      const digits = prng.int(0, 9);
+      const fraction =
+        digits === 0 ? prng.pick(["", "."]) : `${prng.pick([".", ".", ","])}${prng.string(digits, "0123456789")}`;
+      const zone = prng.pick(["", "Z", "Z", "z", " Z", "+00:00", "-01:30", "ZZ"]);
+      let text = `${year}-${two(12)}-${two(31)}${sep}${two(24)}:${two(60)}:${two(60)}${fraction}${zone}`;
+      if (prng.next() < 0.1) {
+        const at = prng.int(0, text.length - 1);
+        text = text.slice(0, at) + prng.pick([".", ":", "-", "Z", "a", "٣", "9", "\uD83D"]) + text.slice(at + 1);
+      }
+      texts.push(text);
+    }
+    let fastShaped = 0;
+    for (const text of texts) {
+      const fast = parseTimestamp(text, "f");
+      const general = parseTimestamp(` ${text}`, "f");
+      expect(fast.value, text).toBe(general.value);
+      expect(fast.issue?.reason, text).toBe(general.issue?.reason);
+      if (general.issue === undefined) expect(fast, text).toEqual(general);
+      if (/^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d{1,6})?[Zz]?$/.test(text) && fast.issue === undefined) fastShaped++;
+    }
+    // a good share of the generated texts are valid and of the fast path's shape
+    expect(fastShaped).toBeGreaterThan(300);
+  });
+
   it("prints every instant in the years 0001–9999 as Date#toISOString does, plus three digits", () => {
     const reference = (ms: number) => `${new Date(ms).toISOString().slice(0, 23)}000Z`;
     const prng = createPrng(7);

@@ -21,9 +21,10 @@ import { isNullish, lossy, ok, preview, type Transformed } from "./types";
  *   microsecond → NULL (or the rounded value) plus `invalid_value` keeping the original.
  */
 export function parseTimestamp(input: unknown, field?: string): Transformed<string> {
-  // a valid common-shape text is already its output with `T` and the fraction added: no Date needed
-  if (typeof input === "string" && !Number.isNaN(commonTimestampMs(input))) {
-    return ok(`${input.slice(0, 10)}T${input.slice(11)}.000000Z`);
+  // a valid common-shape text is already its output with `T` and the fraction padded: no Date needed
+  if (typeof input === "string") {
+    const common = commonTimestampText(input);
+    if (common !== undefined) return ok(common);
   }
   if (isNullish(input)) return ok(null);
 
@@ -77,7 +78,43 @@ export function parseTimestamp(input: unknown, field?: string): Transformed<stri
  * Years below 100 are left to the general path, which handles Date.UTC's 1900–1999 reading.
  */
 export function commonTimestampMs(text: string): number {
-  if (text.length !== 19) return Number.NaN;
+  if (text.length !== 19 || !validCommonPrefix(text)) return Number.NaN;
+  return Date.UTC(
+    twoDigits(text, 0) * 100 + twoDigits(text, 2),
+    twoDigits(text, 5) - 1,
+    twoDigits(text, 8),
+    twoDigits(text, 11),
+    twoDigits(text, 14),
+    twoDigits(text, 17),
+  );
+}
+
+/**
+ * parseTimestamp's output for the common shape `YYYY-MM-DD[T ]HH:MM:SS` (see commonTimestampMs)
+ * followed by an optional `.f` of 1–6 digits and an optional `Z` or `z`, as an ISO writer (JS's
+ * toISOString, Python's isoformat) puts it; undefined for anything else, including 7 or more
+ * fraction digits (rounded and reported by the general path). Such a text is UTC and already
+ * exact to the microsecond, so its output is the same text with `T` and six fraction digits.
+ */
+function commonTimestampText(text: string): string | undefined {
+  const length = text.length;
+  if (length < 19 || length > 27 || !validCommonPrefix(text)) return undefined;
+  let at = 19;
+  let fraction = "000000";
+  if (at < length && text.charCodeAt(at) === DOT) {
+    at++;
+    while (at < length && isDigit(text.charCodeAt(at))) at++;
+    const digits = at - 20;
+    if (digits < 1 || digits > 6) return undefined;
+    fraction = text.slice(20, at) + "000000".slice(digits);
+  }
+  if (at < length && (text.charCodeAt(at) === UPPER_Z || text.charCodeAt(at) === LOWER_Z)) at++;
+  if (at !== length) return undefined;
+  return `${text.slice(0, 10)}T${text.slice(11, 19)}.${fraction}Z`;
+}
+
+/** Whether the first 19 characters are a valid `YYYY-MM-DD[T ]HH:MM:SS` in the years 0100–9999. */
+function validCommonPrefix(text: string): boolean {
   const sep = text.charCodeAt(10);
   if (
     text.charCodeAt(4) !== DASH ||
@@ -86,7 +123,7 @@ export function commonTimestampMs(text: string): number {
     text.charCodeAt(13) !== COLON ||
     text.charCodeAt(16) !== COLON
   ) {
-    return Number.NaN;
+    return false;
   }
   const century = twoDigits(text, 0);
   const yearOfCentury = twoDigits(text, 2);
@@ -95,19 +132,30 @@ export function commonTimestampMs(text: string): number {
   const hour = twoDigits(text, 11);
   const minute = twoDigits(text, 14);
   const second = twoDigits(text, 17);
-  const year = century * 100 + yearOfCentury;
   // twoDigits gives -1 for a non-digit, so one range check per field also rejects those
   if (century < 1 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
-    return Number.NaN;
+    return false;
   }
-  if (minute < 0 || minute > 59 || second < 0 || second > 59 || day > daysInMonth(year, month)) return Number.NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  return (
+    minute >= 0 &&
+    minute <= 59 &&
+    second >= 0 &&
+    second <= 59 &&
+    day <= daysInMonth(century * 100 + yearOfCentury, month)
+  );
 }
 
 const DASH = 0x2d;
 const COLON = 0x3a;
 const SPACE = 0x20;
 const UPPER_T = 0x54;
+const DOT = 0x2e;
+const UPPER_Z = 0x5a;
+const LOWER_Z = 0x7a;
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
 
 /** The number written by the ASCII digits at `at` and `at + 1`, or -1 if either is not one. */
 function twoDigits(text: string, at: number): number {
