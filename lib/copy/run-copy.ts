@@ -87,6 +87,9 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
           inflight.catch(() => undefined);
         }
         if (inflight) await inflight;
+        // Fresh statistics for what was just loaded: until autovacuum gets to it, the planner
+        // takes the tables for their size before the copy and would scan them whole per lookup.
+        await client.query("ANALYZE content, content_summaries, migration_quarantine");
       }),
     );
     await db.copyRun.update({
