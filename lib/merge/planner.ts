@@ -1,6 +1,7 @@
 import type { ControlDb } from "@/lib/control/control-db";
 import type { ProgressReporter } from "@/lib/workflow/types";
 import { fileFingerprint } from "./store/control-sql";
+import { collectGarbage } from "./memory";
 import { loadDecisions } from "./store/decisions";
 import { createPlanWriter, PLAN_BATCH_ROWS, type PlanCounts } from "./store/plan-writer";
 import { canonicalHash } from "./transforms";
@@ -57,6 +58,8 @@ export async function buildPlan(options: {
       }
       const planHash = sourcesHash(options.sources);
       const counts = writer.finish(planHash);
+      // The rows that came over from the merge thread are garbage now; a copy would otherwise start on top of them.
+      collectGarbage();
       return { planId: writer.planId, planHash, counts, records: info.total };
     } catch (error) {
       writer.abandon();
