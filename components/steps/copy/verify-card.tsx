@@ -40,7 +40,7 @@ export function VerifyCard({ view, running, verifyAction }: Props) {
           pendingLabel="Starting…"
           tone="secondary"
           disabled={running || !view.target.ok}
-          hint="Re-reads both sources and compares every record with PostgreSQL; writes nothing."
+          hint="Reads every record back from PostgreSQL, compares it with the merged sources and counts every source row; writes nothing."
           action={verifyAction}
         />
       </div>
