@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { demoHarness, type Harness } from "@/lib/copy/testing/harness";
 import { withControlSql } from "@/lib/merge/store/control-sql";
 import { buildPlan } from "@/lib/merge/planner";
+import { readPassKeys } from "./pass-keys";
 
 /**
  * Merge worker threads must change nothing but where the work runs: the same plan rows, the
@@ -92,5 +93,16 @@ describe("merge worker threads", () => {
     const here = await plan(0);
     expect(here).not.toBe("planned");
     expect(await plan(2)).toBe(here);
+  });
+
+  it("read the keys and row counts in a thread as the calling thread does, failures included", async () => {
+    const h = await harness();
+    const keys = (sources: typeof h.sources, threads: number) =>
+      readPassKeys(sources, 7, threads).catch((error: Error) => error.message);
+    expect(await keys(h.sources, 1)).toEqual(await keys(h.sources, 0));
+    const missing = { ...h.sources, dashboard: `${h.dir}/missing.db` };
+    const here = await keys(missing, 0);
+    expect(typeof here).toBe("string");
+    expect(await keys(missing, 1)).toBe(here);
   });
 });

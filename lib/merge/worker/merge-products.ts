@@ -92,9 +92,10 @@ class WorkerChannel {
   constructor(readonly worker: Worker) {
     worker.on("message", (message: FromWorker) => this.push(message));
     worker.on("error", (error) => this.fail(error));
-    worker.on("exit", (code) => {
-      if (code !== 0) this.fail(new Error(`a merge worker stopped with exit code ${code}`));
-    });
+    // After the last product nobody reads the channel again; before it, any exit is a failure.
+    worker.on("exit", (code) =>
+      this.fail(new Error(`a merge worker stopped (exit code ${code}) before its last batch`)),
+    );
   }
 
   private push(message: FromWorker) {

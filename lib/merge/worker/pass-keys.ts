@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { openMergePass, type MergePass } from "../merge-pass";
 import { countRows } from "../source-db";
 import type { SerializedError } from "./protocol";
@@ -41,12 +40,13 @@ export async function readPassKeys(
   if (threads === 0) return passKeys(sources, batchSize);
   const worker = startTsWorker("lib/merge/worker/pass-keys-worker.ts", { sources, batchSize });
   try {
-    const [message] = (await Promise.race([
-      once(worker, "message"),
-      once(worker, "error").then(([e]) => {
-        throw e;
-      }),
-    ])) as [PassKeysMessage];
+    const message = await new Promise<PassKeysMessage>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.once("exit", (code) =>
+        reject(new Error(`the key scan's worker stopped (exit code ${code}) before it answered`)),
+      );
+    });
     if ("error" in message) throw deserializeError(message.error);
     return message.keys;
   } finally {
