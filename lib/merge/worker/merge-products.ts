@@ -87,7 +87,6 @@ function openInProcess<T>(options: MergeProductsOptions<T>): MergeProducts<T> {
 class WorkerChannel {
   private readonly queue: FromWorker[] = [];
   private waiting: ((message: FromWorker) => void) | null = null;
-  private failure: Error | null = null;
 
   constructor(readonly worker: Worker) {
     worker.on("message", (message: FromWorker) => this.push(message));
@@ -107,7 +106,6 @@ class WorkerChannel {
   }
 
   private fail(error: Error) {
-    this.failure ??= error;
     this.push({ type: "error", error: { name: error.name, message: error.message, stack: error.stack } });
   }
 
