@@ -102,15 +102,6 @@ export function batchMerger(
   };
 }
 
-export function* mergeBatches(
-  pass: MergePass,
-  decisions: ReadonlyMap<string, RecordDecisions>,
-  fromBatch = 0,
-): Generator<MergeBatch> {
-  const merge = batchMerger(pass, decisions);
-  for (let index = fromBatch; index < pass.batchCount; index++) yield merge(index);
-}
-
 const YIELD_EVERY_RECORDS = 25;
 
 /**

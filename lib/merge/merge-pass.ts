@@ -99,4 +99,4 @@ export function openMergePass(paths: { nas: string; dashboard: string }, batchSi
   }
 }
 
-export { batchIds, mergeBatches, mergeBatchesAsync } from "./merge-batches";
+export { batchIds, mergeBatchesAsync } from "./merge-batches";
