@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { copyField, copyRow } from "../lib/copy/copy-text";
+import { SOURCE_TABLES } from "../lib/merge/quarantine";
 import { openSource } from "../lib/merge/source-db";
 import { withTargetClient } from "../lib/target/connect";
 
@@ -14,7 +15,7 @@ export async function copyFloor(sourcePath: string, databaseUrl: string): Promis
   let total = 0;
   try {
     await withTargetClient(databaseUrl, async (client) => {
-      for (const table of ["content", "content_summaries", "summary_variants"]) {
+      for (const table of SOURCE_TABLES) {
         const columns = (
           src.db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]
         ).map(String);

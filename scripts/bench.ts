@@ -16,6 +16,7 @@ import { closeControlDb } from "../lib/control/control-db";
 import { runCopy } from "../lib/copy/run-copy";
 import { writeSyntheticPair } from "../lib/copy/testing/synthetic-pair";
 import { buildPlan } from "../lib/merge/planner";
+import { SOURCE_TABLES } from "../lib/merge/quarantine";
 import { countRows, openSource } from "../lib/merge/source-db";
 import { startEmbeddedServer } from "../lib/target/embedded-server";
 import { withTargetClient } from "../lib/target/connect";
@@ -60,7 +61,7 @@ const mb = (file: string) => (statSync(file).size / 2 ** 20).toFixed(0);
 const sourceRows = (file: string, side: "nas" | "dashboard") => {
   const src = openSource(side, file);
   try {
-    return ["content", "content_summaries", "summary_variants"].reduce((sum, t) => sum + countRows(src, t), 0);
+    return SOURCE_TABLES.reduce((sum, t) => sum + countRows(src, t), 0);
   } finally {
     src.close();
   }

@@ -4,7 +4,9 @@ import type { Side } from "./choose";
 export type QuarantineReason =
   "invalid_key" | "duplicate_key" | "invalid_json" | "invalid_value" | "orphan" | "resurrection_candidate";
 
-export type SourceTable = "content" | "content_summaries" | "summary_variants";
+/** The legacy tables whose every row the ledger accounts for, in both sources. */
+export const SOURCE_TABLES = ["content", "content_summaries", "summary_variants"] as const;
+export type SourceTable = (typeof SOURCE_TABLES)[number];
 
 export type QuarantineEntry = {
   source: Side;

@@ -1,4 +1,5 @@
 import { openMergePass, type MergePass } from "../merge-pass";
+import { SOURCE_TABLES } from "../quarantine";
 import { countRows } from "../source-db";
 import type { SerializedError } from "./protocol";
 import { deserializeError } from "./transfer";
@@ -10,8 +11,6 @@ import { startTsWorker } from "./ts-worker";
  * In a worker thread, it is read while the main thread compares the target with the copy.
  */
 export type PassKeys = { batchCount: number; order: string[]; sourceCounts: Record<string, number> };
-
-export const SOURCE_TABLES = ["content", "content_summaries", "summary_variants"] as const;
 
 export function sourceCounts(pass: MergePass): Record<string, number> {
   return Object.fromEntries(
