@@ -4,7 +4,8 @@
  * then in one run against PostgreSQL (DATABASE_URL, else an embedded server) first the floor
  * (in a child process, so the peak RSS printed is the engine's): every row of one source read
  * with better-sqlite3 and COPYed unchanged into unindexed text tables; then plan, copy and
- * verify. Prints rows/s per phase, the ratio and peak RSS.
+ * verify. Prints rows/s per phase, the ratio and peak RSS. With `--bounds` it then measures, in
+ * another child process and database, the least each step's data work costs (bench-bounds.ts).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
@@ -22,6 +23,7 @@ import { startEmbeddedServer } from "../lib/target/embedded-server";
 import { withTargetClient } from "../lib/target/connect";
 import { applySchema } from "../lib/target/schema/apply";
 import { verifyTarget } from "../lib/verify/verify-target";
+import { measureBounds, type Bounds } from "./bench-bounds";
 import { copyFloor } from "./bench-floor";
 import { describeUsage, readUsage } from "./bench-usage";
 
@@ -43,6 +45,18 @@ if (args.includes("--floor-only")) {
   process.stdout.write(
     JSON.stringify({ rows: floorRows, seconds: (performance.now() - t) / 1000, cpu: (cpu.user + cpu.system) / 1e6 }),
   );
+  process.exit(0);
+}
+
+if (args.includes("--bounds-only")) {
+  const [databaseUrl, postmasterPid] = args.slice(args.indexOf("--bounds-only") + 1);
+  const measured = await measureBounds({
+    sources,
+    databaseUrl: databaseUrl!,
+    workDir: path.join(dir, "run"),
+    postmasterPid: postmasterPid === "-" ? null : postmasterPid!,
+  });
+  process.stdout.write(JSON.stringify(measured));
   process.exit(0);
 }
 
@@ -140,14 +154,50 @@ try {
     `copied ${copy.records} records, ${copy.summaries} summaries, ${copy.quarantine} quarantine rows; verify ${verify.ok ? "passed" : "FAILED"}`,
   );
   for (const check of verify.checks.filter((c) => !c.ok)) console.log(`  ✕ ${check.name}: ${check.detail}`);
+  if (args.includes("--bounds"))
+    printBounds(engine, timings.floor!, await runBounds(databaseUrl.replace(dbName, `${dbName}_bounds`)));
   const peaks = Object.entries(peakAfter).map(([phase, rss]) => `${phase} ${rss.toFixed(0)}`);
   console.log(
     `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (high-water after each phase, MB: ${peaks.join(", ")})`,
   );
 } finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName}_bounds WITH (FORCE)`).catch(() => undefined);
   await monitor.end().catch(() => undefined);
   await closeControlDb(ctx.paths.controlDb);
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
   await admin.end();
   await server?.stop();
+}
+
+/** The bounds in a child process, like the floor, against a database of their own. */
+async function runBounds(boundsUrl: string): Promise<Bounds> {
+  await admin.query(`CREATE DATABASE ${dbName}_bounds`);
+  const child = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      process.argv[1]!,
+      "--records",
+      String(records),
+      "--bounds-only",
+      boundsUrl,
+      postmasterPid ?? "-",
+    ],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0) throw new Error("the bounds run failed");
+  return JSON.parse(child.stdout) as Bounds;
+}
+
+function printBounds(engine: number, floor: number, { bounds, mergeSeconds }: Bounds) {
+  console.log("bounds: the least each step's data work costs here, whatever the engine does around it");
+  for (const b of bounds) console.log(`  ${b.name.padEnd(24)} ${b.seconds.toFixed(1).padStart(6)} s  (${b.detail})`);
+  const sum = bounds.reduce((total, b) => total + b.seconds, 0);
+  const left = 3 * floor - sum;
+  console.log(
+    `  (merging and staging the pair, in copy's one worker thread, while staging for the load: ${mergeSeconds.toFixed(1)} s)`,
+  );
+  console.log(
+    `  sum ${sum.toFixed(1)} s = ${(sum / floor).toFixed(2)}× the floor; within the 3× target (${(3 * floor).toFixed(1)} s) that leaves ${left.toFixed(1)} s for merging, transforms, html, hashing, comparing and storing the plan — the engine's plan+copy+verify took ${engine.toFixed(1)} s in all`,
+  );
 }

@@ -62,7 +62,7 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
     let progressed = Math.min(resumedFrom * plan.batchSize, total);
     await withTargetClient(options.databaseUrl, (client) =>
       withTargetLock(client, async () => {
-        await prepareSession(client);
+        await prepareLoadSession(client);
         const known = await KnownQuarantine.read(client);
         // One batch in flight: PostgreSQL loads batch k while batch k + 1 is merged and staged.
         let inflight: Promise<void> | null = null;
@@ -107,7 +107,7 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
  * summaries are compressed with lz4 where the server has it: pglz on 1–4 KB texts costs more
  * than the rest of the insert. Both are session settings; nothing about the target changes.
  */
-async function prepareSession(client: pg.ClientBase) {
+export async function prepareLoadSession(client: pg.ClientBase) {
   await client.query("SET temp_buffers = '256MB'");
   await client.query("SET default_toast_compression = 'lz4'").catch(() => undefined);
   await client.query(STAGING_DDL);
