@@ -7,7 +7,8 @@ import { prepareLoadSession } from "../lib/copy/run-copy";
 import { STAGE_BATCH, type StagedBatch } from "../lib/copy/stage-batch";
 import { SOURCE_TABLES } from "../lib/merge/quarantine";
 import { openSource } from "../lib/merge/source-db";
-import { openMergeProducts } from "../lib/merge/worker/merge-products";
+import { DEFAULT_BATCH_SIZE } from "../lib/merge/planner";
+import { mergeThreads, openMergeProducts } from "../lib/merge/worker/merge-products";
 import { connectTarget } from "../lib/target/connect";
 import { applySchema } from "../lib/target/schema/apply";
 import { postgresCpuSeconds } from "./bench-usage";
@@ -64,12 +65,13 @@ function readBothFiles(sources: { nas: string; dashboard: string }): Bound {
 
 /** Stages every batch as copy does and writes it to `dir` (one payload file per part, meta as JSON). */
 async function stageToFiles(sources: { nas: string; dashboard: string }, dir: string): Promise<number> {
+  // the batches and threads a copy of the bench's plan uses
   const pass = await openMergeProducts({
     sources,
-    batchSize: 500,
+    batchSize: DEFAULT_BATCH_SIZE,
     decisions: new Map(),
     product: STAGE_BATCH,
-    threads: 1,
+    threads: mergeThreads(sources),
   });
   let batches = 0;
   try {

@@ -116,13 +116,11 @@ try {
   // The floor first, on a fresh server, in a child process (so the peak RSS printed below is the
   // engine's alone); then a checkpoint, so the engine does not inherit the floor's dirty buffers.
   const beforeFloor = await readUsage(monitor, postmasterPid);
-  const floorRun = spawnSync(
-    process.execPath,
-    [...process.execArgv, process.argv[1]!, "--records", String(records), "--floor-only", databaseUrl],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-  );
-  if (floorRun.status !== 0) throw new Error("the floor run failed");
-  const { rows: floor, seconds, cpu } = JSON.parse(floorRun.stdout) as { rows: number; seconds: number; cpu: number };
+  const {
+    rows: floor,
+    seconds,
+    cpu,
+  } = runChild<{ rows: number; seconds: number; cpu: number }>("floor", ["--floor-only", databaseUrl]);
   timings.floor = seconds;
   const afterFloor = await readUsage(monitor, postmasterPid);
   usage.floor = describeUsage(beforeFloor, { ...afterFloor, nodeCpu: beforeFloor.nodeCpu + cpu });
@@ -154,8 +152,7 @@ try {
     `copied ${copy.records} records, ${copy.summaries} summaries, ${copy.quarantine} quarantine rows; verify ${verify.ok ? "passed" : "FAILED"}`,
   );
   for (const check of verify.checks.filter((c) => !c.ok)) console.log(`  ✕ ${check.name}: ${check.detail}`);
-  if (args.includes("--bounds"))
-    printBounds(engine, timings.floor!, await runBounds(databaseUrl.replace(dbName, `${dbName}_bounds`)));
+  if (args.includes("--bounds")) printBounds(engine, timings.floor!, await runBounds());
   const peaks = Object.entries(peakAfter).map(([phase, rss]) => `${phase} ${rss.toFixed(0)}`);
   console.log(
     `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (high-water after each phase, MB: ${peaks.join(", ")})`,
@@ -169,24 +166,23 @@ try {
   await server?.stop();
 }
 
-/** The bounds in a child process, like the floor, against a database of their own. */
-async function runBounds(boundsUrl: string): Promise<Bounds> {
-  await admin.query(`CREATE DATABASE ${dbName}_bounds`);
+/** One measurement in a child process of this script (its JSON on stdout), so this process's peak RSS stays the engine's. */
+function runChild<T>(name: string, childArgs: string[]): T {
   const child = spawnSync(
     process.execPath,
-    [
-      ...process.execArgv,
-      process.argv[1]!,
-      "--records",
-      String(records),
-      "--bounds-only",
-      boundsUrl,
-      postmasterPid ?? "-",
-    ],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 },
+    [...process.execArgv, process.argv[1]!, "--records", String(records), ...childArgs],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
-  if (child.status !== 0) throw new Error("the bounds run failed");
-  return JSON.parse(child.stdout) as Bounds;
+  if (child.status !== 0) throw new Error(`the ${name} run failed`);
+  return JSON.parse(child.stdout) as T;
+}
+
+/** The bounds, like the floor, in a child process, against a database of their own. */
+async function runBounds(): Promise<Bounds> {
+  await admin.query(`CREATE DATABASE ${dbName}_bounds`);
+  const boundsUrl = new URL(databaseUrl);
+  boundsUrl.pathname = `/${dbName}_bounds`;
+  return runChild<Bounds>("bounds", ["--bounds-only", boundsUrl.toString(), postmasterPid ?? "-"]);
 }
 
 function printBounds(engine: number, floor: number, { bounds, mergeSeconds }: Bounds) {
