@@ -2,9 +2,9 @@
  * Copy-engine benchmark: `npm run bench -- --records N`. Builds (once, in a child process, so
  * this process's peak RSS is the engine's) a synthetic pair of N content rows per source,
  * then in one run against PostgreSQL (DATABASE_URL, else an embedded server) first the floor
- * (in a child process, so the peak RSS printed is the engine's): every row of one source read
- * with better-sqlite3 and COPYed unchanged into unindexed text tables; then plan, copy and
- * verify. Prints rows/s per phase, the ratio and peak RSS. With `--bounds` it then measures, in
+ * (in child processes, so the peak RSS printed is the engine's): every row of one source read
+ * with better-sqlite3 and COPYed unchanged into unindexed text tables, once to warm the server
+ * and then the faster of two runs; then plan, copy and verify. Prints rows/s per phase, the ratio and peak RSS. With `--bounds` it then measures, in
  * another child process and database, the least each step's data work costs (bench-bounds.ts).
  */
 import { spawnSync } from "node:child_process";
@@ -68,6 +68,7 @@ if (!existsSync(sources.nas) || !existsSync(sources.dashboard)) {
     { stdio: "inherit" },
   );
   if (child.status !== 0) process.exit(child.status ?? 1);
+  spawnSync("sync"); // the new files' writeback would otherwise fall into the floor's time
   console.log(`generated the pair in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
@@ -98,6 +99,7 @@ url.pathname = `/${dbName}`;
 const databaseUrl = url.toString();
 const ctx = createAppContext(parseEnv({ CUTOVER_DATA_DIR: path.join(work, "data") }, process.cwd()));
 const timings: Record<string, number> = {};
+const FLOOR_RUNS = 3; // one to warm a fresh server, then the faster of two
 const peakAfter: Record<string, number> = {};
 const usage: Record<string, string> = {};
 const postmasterPid = server ? path.join(work, "pg", "cluster", "postmaster.pid") : null;
@@ -113,21 +115,25 @@ const time = async <T>(name: string, fn: () => Promise<T>) => {
   return result;
 };
 try {
-  // The floor first, on a fresh server, in a child process (so the peak RSS printed below is the
-  // engine's alone); then a checkpoint, so the engine does not inherit the floor's dirty buffers.
-  const beforeFloor = await readUsage(monitor, postmasterPid);
-  const {
-    rows: floor,
-    seconds,
-    cpu,
-  } = runChild<{ rows: number; seconds: number; cpu: number }>("floor", ["--floor-only", databaseUrl]);
-  timings.floor = seconds;
-  const afterFloor = await readUsage(monitor, postmasterPid);
-  usage.floor = describeUsage(beforeFloor, { ...afterFloor, nodeCpu: beforeFloor.nodeCpu + cpu });
-  await withTargetClient(databaseUrl, async (client) => {
-    await client.query("CHECKPOINT");
-    await applySchema(client);
-  });
+  // The floor first, in child processes (so the peak RSS printed below is the engine's alone),
+  // each followed by a checkpoint so the next run does not inherit its dirty buffers. The first
+  // COPY on a fresh server also creates the WAL files every later load recycles (a quarter
+  // slower at 100k), so it only warms the server: the engine and the bounds run warm, and the
+  // floor they are compared with is the faster of two warm runs.
+  const floorRuns: { seconds: number; rows: number; usage: string }[] = [];
+  for (let run = 0; run < FLOOR_RUNS; run++) {
+    const before = await readUsage(monitor, postmasterPid);
+    const measured = runChild<{ rows: number; seconds: number; cpu: number }>("floor", ["--floor-only", databaseUrl]);
+    const after = await readUsage(monitor, postmasterPid);
+    await withTargetClient(databaseUrl, (client) => client.query("CHECKPOINT"));
+    floorRuns.push({ ...measured, usage: describeUsage(before, { ...after, nodeCpu: before.nodeCpu + measured.cpu }) });
+  }
+  const [coldFloor, ...warmFloors] = floorRuns;
+  const bestFloor = warmFloors.reduce((best, run) => (run.seconds < best.seconds ? run : best));
+  const floor = bestFloor.rows;
+  timings.floor = bestFloor.seconds;
+  usage.floor = bestFloor.usage;
+  await withTargetClient(databaseUrl, (client) => applySchema(client));
   const plan = await time("plan", () => buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources }));
   const stored = await ctx.db.mergePlan.findUniqueOrThrow({ where: { id: plan.planId } });
   const copy = await time("copy", () =>
@@ -143,11 +149,13 @@ try {
     console.log(`          ${usage[phase]}`);
   }
   console.log(
-    `floor   ${timings.floor!.toFixed(1).padStart(7)} s  ${rate(floor, timings.floor!)} (one file, COPY unchanged)`,
+    `floor   ${timings.floor!.toFixed(1).padStart(7)} s  ${rate(floor, timings.floor!)} (one file, COPY unchanged; the faster of ${warmFloors.length} warm runs: ${warmFloors.map((r) => r.seconds.toFixed(1)).join(", ")} s; the first, cold, ${coldFloor!.seconds.toFixed(1)} s)`,
   );
   console.log(`          ${usage.floor}`);
   const engine = timings.plan! + timings.copy! + timings.verify!;
-  console.log(`ratio (plan+copy+verify)/floor = ${(engine / timings.floor!).toFixed(2)}`);
+  console.log(
+    `ratio (plan+copy+verify)/floor = ${(engine / timings.floor!).toFixed(2)} (against the cold first run: ${(engine / coldFloor!.seconds).toFixed(2)})`,
+  );
   console.log(
     `copied ${copy.records} records, ${copy.summaries} summaries, ${copy.quarantine} quarantine rows; verify ${verify.ok ? "passed" : "FAILED"}`,
   );
