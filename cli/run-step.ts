@@ -13,9 +13,11 @@ export async function runStepFromCli(ctx: AppContext, input: RunInput): Promise<
     execute: (report) =>
       input.execute((progress) => {
         report(progress);
+        // every report goes through the tracker, so a phase's clock starts at its first report, printed or not
+        const snapshot = track(progress);
         if (Date.now() - last > 500 || progress.done >= progress.total) {
           last = Date.now();
-          progressLine(formatProgress(track(progress)));
+          progressLine(formatProgress(snapshot));
         }
       }),
   });

@@ -1,4 +1,4 @@
-import { formatDuration, type ProgressSnapshot } from "@/lib/workflow/progress";
+import { formatDuration, formatTableProgress, type ProgressSnapshot } from "@/lib/workflow/progress";
 
 /** Progress in numbers first (done/total, rate, ETA); the bar only repeats them. */
 export function ProgressBar({ progress }: { progress: ProgressSnapshot }) {
@@ -10,7 +10,9 @@ export function ProgressBar({ progress }: { progress: ProgressSnapshot }) {
         <span className="font-medium">{progress.phase}</span>
         <span className="text-stone-700 tabular-nums">
           {progress.done.toLocaleString("en-US")} / {progress.total.toLocaleString("en-US")} {unit} · {percent}% ·{" "}
-          {Math.round(progress.ratePerSecond).toLocaleString("en-US")} {unit}/s
+          {progress.ratePerSecond > 0
+            ? `${Math.round(progress.ratePerSecond).toLocaleString("en-US")} ${unit}/s`
+            : "rate after a second"}
           {progress.etaSeconds !== null ? ` · ETA ${formatDuration(progress.etaSeconds)}` : ""}
         </span>
       </div>
@@ -24,6 +26,11 @@ export function ProgressBar({ progress }: { progress: ProgressSnapshot }) {
       >
         <div className="h-full bg-sky-700 transition-[width]" style={{ width: `${percent}%` }} />
       </div>
+      {progress.tables?.length ? (
+        <p className="text-xs text-stone-600 tabular-nums">
+          Rows written: {progress.tables.map(formatTableProgress).join(" · ")}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -104,6 +104,9 @@ test("on a larger pair, Cancel stops a running copy between batches, and Copy an
     const copy = page.getByRole("region", { name: "Copy", exact: true });
     await copy.getByRole("button", { name: "Copy and verify" }).click();
     await expect(page.getByRole("progressbar", { name: "copy" })).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByRole("status")).toContainText(
+      /Rows written: content [\d,]+\/[\d,]+ · content_summaries [\d,]+\/[\d,]+/,
+    );
     await expect(page.getByRole("region", { name: "Plan" })).toContainText("The run going now makes the plan first");
     await expect(copy.getByRole("button", { name: "Copy and verify" })).toBeDisabled();
     await page.screenshot({ path: screenshotPath("33-copy-running"), fullPage: true });

@@ -9,7 +9,8 @@ export async function planCommand(ctx: AppContext, args: ParsedArgs) {
   if (args.positionals.length > 0) throw new UsageError("plan takes no arguments (see: cutover help)");
   const track = createProgressTracker();
   const result = await planAction(ctx, ctx.env.cliActor, (progress) => {
-    if (progress.done >= progress.total || progress.done % 5000 < 500) progressLine(formatProgress(track(progress)));
+    const snapshot = track(progress);
+    if (progress.done >= progress.total || progress.done % 5000 < 500) progressLine(formatProgress(snapshot));
   });
   if (process.stderr.isTTY) process.stderr.write("\n");
   const { counts, quarantine, categorized, summaries } = result.counts;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { Progress } from "@/lib/workflow/types";
 import { demoHarness, type Harness } from "./testing/harness";
 
 const harnesses: Harness[] = [];
@@ -12,7 +13,9 @@ describe("cancelling a copy", () => {
     harnesses.push(h);
     await h.plan(20);
     const abort = new AbortController();
-    await expect(h.copy({ signal: abort.signal, onProgress: () => abort.abort() })).rejects.toThrow(
+    // cancelled once the first batch is in (the report before it only gives the totals)
+    const cancelAfterABatch = (p: Progress) => p.done > 0 && abort.abort();
+    await expect(h.copy({ signal: abort.signal, onProgress: cancelAfterABatch })).rejects.toThrow(
       /^copy cancelled after \d+ of 90 records; run copy again to resume$/,
     );
     const run = await h.ctx.db.copyRun.findFirstOrThrow({ include: { batches: true } });
@@ -21,10 +24,23 @@ describe("cancelling a copy", () => {
     const [{ n }] = await h.query<{ n: number }>("SELECT count(*)::int AS n FROM content");
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(84);
+    const [{ n: summariesBefore }] = await h.query<{ n: number }>("SELECT count(*)::int AS n FROM content_summaries");
+    expect(summariesBefore).toBeGreaterThan(0);
 
-    const resumed = await h.copy();
+    const reports: Progress[] = [];
+    const resumed = await h.copy({ onProgress: (p) => reports.push(p) });
     expect(resumed.runId).toBe(run.id);
     expect(resumed.resumedFrom).toBe(run.batches.length);
     expect((await h.verify()).ok).toBe(true);
+
+    // The resumed run's progress starts from what the cancelled run wrote and ends at the plan's totals.
+    expect(reports[0]!.tables).toEqual([
+      { table: "content", done: n, total: 84 },
+      { table: "content_summaries", done: summariesBefore, total: 158 },
+    ]);
+    expect(reports.at(-1)!.tables).toEqual([
+      { table: "content", done: 84, total: 84 },
+      { table: "content_summaries", done: 158, total: 158 },
+    ]);
   });
 });

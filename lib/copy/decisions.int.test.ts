@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setDecision } from "@/lib/merge/store/decisions";
 import { getPlanRecord, listPlanRecords } from "@/lib/merge/store/plan-queries";
+import type { Progress } from "@/lib/workflow/types";
 import { demoHarness, type Harness } from "./testing/harness";
 
 const harnesses: Harness[] = [];
@@ -56,7 +57,14 @@ describe("owner decisions", () => {
     await h.plan();
     const candidate = h.expected.videoIds.resurrectionCandidates[1]!;
     await setDecision(h.ctx.db, { videoId: candidate, field: "*", choice: "restore" }, ACTOR);
-    await h.copy();
+    const reports: Progress[] = [];
+    await h.copy({ onProgress: (p) => reports.push(p) });
+    // The plan never merged the restored record's summaries: their total is only known once written.
+    const [{ n: summaries }] = await h.query<{ n: number }>("SELECT count(*)::int AS n FROM content_summaries");
+    expect(reports.at(-1)!.tables).toEqual([
+      { table: "content", done: 85, total: 85 },
+      { table: "content_summaries", done: summaries, total: null },
+    ]);
     await setDecision(h.ctx.db, { videoId: candidate, field: "*", choice: "keep_deleted" }, ACTOR);
     await h.copy();
     expect(await h.query("SELECT 1 FROM content WHERE video_id = $1", [candidate])).toEqual([]);

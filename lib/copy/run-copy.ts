@@ -8,6 +8,7 @@ import { canonicalHash } from "@/lib/merge/transforms";
 import { withTargetLock } from "@/lib/target/advisory-lock";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
+import { CopyTableProgress } from "./copy-progress";
 import { KnownQuarantine, loadBatch } from "./load-batch";
 import { STAGE_BATCH } from "./stage-batch";
 import { STAGING_DDL } from "./staging";
@@ -60,6 +61,15 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
     while (done.has(resumedFrom)) resumedFrom++;
     const totals = { records: 0, summaries: 0, quarantine: 0 };
     let progressed = Math.min(resumedFrom * plan.batchSize, total);
+    const tables = await CopyTableProgress.start(db, {
+      planId: plan.id,
+      batchSize: plan.batchSize,
+      runId,
+      resumedFrom,
+    });
+    const report = () =>
+      options.onProgress?.({ phase: "copy", done: progressed, total, unit: "records", tables: tables.tables() });
+    report(); // the totals from the start, and where a resumed run picks up
     await withTargetClient(options.databaseUrl, (client) =>
       withTargetLock(client, async () => {
         await prepareLoadSession(client);
@@ -80,8 +90,9 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
             totals.records += counts.records;
             totals.summaries += counts.summaries;
             totals.quarantine += counts.quarantine;
+            tables.add(counts);
             progressed += records;
-            options.onProgress?.({ phase: "copy", done: progressed, total, unit: "records" });
+            report();
           });
           // Awaited on the next turn; until then a failure must not count as unhandled.
           inflight.catch(() => undefined);

@@ -1,4 +1,4 @@
-import type { Progress } from "./types";
+import type { Progress, TableProgress } from "./types";
 
 /** What the UI and the CLI show for a long action: done/total, rate and ETA per phase. */
 export type ProgressSnapshot = Progress & { ratePerSecond: number; etaSeconds: number | null; at: string };
@@ -6,14 +6,17 @@ export type ProgressSnapshot = Progress & { ratePerSecond: number; etaSeconds: n
 export function createProgressTracker(now: () => number = Date.now) {
   let phase: string | undefined;
   let phaseStart = now();
+  let doneAtStart = 0;
   return (progress: Progress): ProgressSnapshot => {
     if (progress.phase !== phase) {
       phase = progress.phase;
       phaseStart = now();
+      // A resumed copy starts with the batches an earlier run did: they are not this run's rate.
+      doneAtStart = progress.done;
     }
     const elapsedSeconds = (now() - phaseStart) / 1000;
     // Under a second of a phase gives rates like "1,000 checks/s" that mean nothing yet.
-    const ratePerSecond = elapsedSeconds >= 1 ? progress.done / elapsedSeconds : 0;
+    const ratePerSecond = elapsedSeconds >= 1 ? (progress.done - doneAtStart) / elapsedSeconds : 0;
     const remaining = Math.max(progress.total - progress.done, 0);
     const etaSeconds = ratePerSecond > 0 ? remaining / ratePerSecond : null;
     return { ...progress, ratePerSecond, etaSeconds, at: new Date(now()).toISOString() };
@@ -24,7 +27,18 @@ export function formatProgress(snapshot: ProgressSnapshot): string {
   const unit = snapshot.unit ?? "rows";
   const percent = snapshot.total > 0 ? Math.floor((snapshot.done / snapshot.total) * 100) : 0;
   const eta = snapshot.etaSeconds === null ? "" : `, ETA ${formatDuration(snapshot.etaSeconds)}`;
-  return `${snapshot.phase}: ${snapshot.done.toLocaleString("en-US")}/${snapshot.total.toLocaleString("en-US")} ${unit} (${percent}%), ${Math.round(snapshot.ratePerSecond).toLocaleString("en-US")} ${unit}/s${eta}`;
+  const rate =
+    snapshot.ratePerSecond > 0
+      ? `${Math.round(snapshot.ratePerSecond).toLocaleString("en-US")} ${unit}/s`
+      : "rate after a second";
+  const tables = snapshot.tables?.length ? `; ${snapshot.tables.map(formatTableProgress).join(", ")}` : "";
+  return `${snapshot.phase}: ${snapshot.done.toLocaleString("en-US")}/${snapshot.total.toLocaleString("en-US")} ${unit} (${percent}%), ${rate}${eta}${tables}`;
+}
+
+/** "content 2,500/10,000" or, where the total is only known at the end, "migration_quarantine 120". */
+export function formatTableProgress({ table, done, total }: TableProgress): string {
+  const of = total === null ? "" : `/${total.toLocaleString("en-US")}`;
+  return `${table} ${done.toLocaleString("en-US")}${of}`;
 }
 
 export function formatDuration(seconds: number): string {

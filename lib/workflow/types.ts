@@ -26,7 +26,11 @@ export type Progress = {
   done: number;
   total: number;
   unit?: string;
+  /** rows written so far per target table, for a phase that writes several; total null where it is only known at the end */
+  tables?: TableProgress[];
 };
+
+export type TableProgress = { table: string; done: number; total: number | null };
 
 export type ProgressReporter = (progress: Progress) => void;
 
