@@ -1,24 +1,17 @@
 import type { AppContext } from "../lib/app-context";
-import { createProgressTracker, formatProgress } from "../lib/workflow/progress";
 import type { CheckResult } from "../lib/workflow/types";
 import { type RunInput, type RunResult, runStepAction } from "../lib/workflow/workflow";
-import { progressLine } from "./output";
+import { createProgressPrinter } from "./output";
 
 /** Runs a step action through the same core as the panel, with progress on stderr. */
 export async function runStepFromCli(ctx: AppContext, input: RunInput): Promise<RunResult> {
-  const track = createProgressTracker();
-  let last = 0;
+  const print = createProgressPrinter();
   const result = await runStepAction(ctx, {
     ...input,
     execute: (report) =>
       input.execute((progress) => {
         report(progress);
-        // every report goes through the tracker, so a phase's clock starts at its first report, printed or not
-        const snapshot = track(progress);
-        if (Date.now() - last > 500 || progress.done >= progress.total) {
-          last = Date.now();
-          progressLine(formatProgress(snapshot));
-        }
+        print(progress);
       }),
   });
   if (process.stderr.isTTY) process.stderr.write("\n");

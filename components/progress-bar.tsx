@@ -1,18 +1,17 @@
-import { formatDuration, formatTableProgress, type ProgressSnapshot } from "@/lib/workflow/progress";
+import { formatDuration, formatTableProgress, rateText, type ProgressSnapshot } from "@/lib/workflow/progress";
 
 /** Progress in numbers first (done/total, rate, ETA); the bar only repeats them. */
 export function ProgressBar({ progress }: { progress: ProgressSnapshot }) {
   const percent = progress.total > 0 ? Math.min(100, Math.floor((progress.done / progress.total) * 100)) : 0;
   const unit = progress.unit ?? "rows";
+  const rate = rateText(progress);
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap justify-between gap-2 text-sm">
         <span className="font-medium">{progress.phase}</span>
         <span className="text-stone-700 tabular-nums">
-          {progress.done.toLocaleString("en-US")} / {progress.total.toLocaleString("en-US")} {unit} · {percent}% ·{" "}
-          {progress.ratePerSecond > 0
-            ? `${Math.round(progress.ratePerSecond).toLocaleString("en-US")} ${unit}/s`
-            : "rate after a second"}
+          {progress.done.toLocaleString("en-US")} / {progress.total.toLocaleString("en-US")} {unit} · {percent}%
+          {rate ? ` · ${rate}` : ""}
           {progress.etaSeconds !== null ? ` · ETA ${formatDuration(progress.etaSeconds)}` : ""}
         </span>
       </div>

@@ -1,17 +1,12 @@
 import type { AppContext } from "../../lib/app-context";
 import { planAction } from "../../lib/steps/copy-step";
-import { createProgressTracker, formatProgress } from "../../lib/workflow/progress";
 import type { ParsedArgs } from "../args";
-import { printJson, progressLine, UsageError } from "../output";
+import { createProgressPrinter, printJson, UsageError } from "../output";
 
 /** `cutover plan [--json]`: builds the merge plan (reads the sources, writes only the control DB). */
 export async function planCommand(ctx: AppContext, args: ParsedArgs) {
   if (args.positionals.length > 0) throw new UsageError("plan takes no arguments (see: cutover help)");
-  const track = createProgressTracker();
-  const result = await planAction(ctx, ctx.env.cliActor, (progress) => {
-    const snapshot = track(progress);
-    if (progress.done >= progress.total || progress.done % 5000 < 500) progressLine(formatProgress(snapshot));
-  });
+  const result = await planAction(ctx, ctx.env.cliActor, createProgressPrinter());
   if (process.stderr.isTTY) process.stderr.write("\n");
   const { counts, quarantine, categorized, summaries } = result.counts;
   if (args.flags.has("json")) return printJson({ counts, quarantine, categorized, summaries });

@@ -33,6 +33,16 @@ describe("progress tracker", () => {
     );
   });
 
+  it("gives a phase that ended within its first second its own rate", () => {
+    let clock = 0;
+    const track = createProgressTracker(() => clock);
+    track({ phase: "copy", done: 0, total: 90, unit: "records" });
+    clock = 200;
+    expect(formatProgress(track({ phase: "copy", done: 90, total: 90, unit: "records" }))).toBe(
+      "copy: 90/90 records (100%), 450 records/s",
+    );
+  });
+
   it("appends the rows written per table, with a total where one is known", () => {
     let clock = 0;
     const track = createProgressTracker(() => clock);

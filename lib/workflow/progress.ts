@@ -15,10 +15,11 @@ export function createProgressTracker(now: () => number = Date.now) {
       doneAtStart = progress.done;
     }
     const elapsedSeconds = (now() - phaseStart) / 1000;
-    // Under a second of a phase gives rates like "1,000 checks/s" that mean nothing yet.
-    const ratePerSecond = elapsedSeconds >= 1 ? (progress.done - doneAtStart) / elapsedSeconds : 0;
+    // Under a second into a phase, a rate like "1,000 checks/s" means nothing yet; at its end it is the phase's own.
+    const finished = progress.done >= progress.total && elapsedSeconds > 0;
+    const ratePerSecond = elapsedSeconds >= 1 || finished ? (progress.done - doneAtStart) / elapsedSeconds : 0;
     const remaining = Math.max(progress.total - progress.done, 0);
-    const etaSeconds = ratePerSecond > 0 ? remaining / ratePerSecond : null;
+    const etaSeconds = ratePerSecond > 0 && remaining > 0 ? remaining / ratePerSecond : null;
     return { ...progress, ratePerSecond, etaSeconds, at: new Date(now()).toISOString() };
   };
 }
@@ -27,12 +28,16 @@ export function formatProgress(snapshot: ProgressSnapshot): string {
   const unit = snapshot.unit ?? "rows";
   const percent = snapshot.total > 0 ? Math.floor((snapshot.done / snapshot.total) * 100) : 0;
   const eta = snapshot.etaSeconds === null ? "" : `, ETA ${formatDuration(snapshot.etaSeconds)}`;
-  const rate =
-    snapshot.ratePerSecond > 0
-      ? `${Math.round(snapshot.ratePerSecond).toLocaleString("en-US")} ${unit}/s`
-      : "rate after a second";
+  const rate = rateText(snapshot);
   const tables = snapshot.tables?.length ? `; ${snapshot.tables.map(formatTableProgress).join(", ")}` : "";
-  return `${snapshot.phase}: ${snapshot.done.toLocaleString("en-US")}/${snapshot.total.toLocaleString("en-US")} ${unit} (${percent}%), ${rate}${eta}${tables}`;
+  return `${snapshot.phase}: ${snapshot.done.toLocaleString("en-US")}/${snapshot.total.toLocaleString("en-US")} ${unit} (${percent}%)${rate ? `, ${rate}` : ""}${eta}${tables}`;
+}
+
+/** "1,234 records/s"; "rate after a second" early in a phase; nothing for a phase that ended too soon to time. */
+export function rateText(snapshot: ProgressSnapshot): string {
+  const unit = snapshot.unit ?? "rows";
+  if (snapshot.ratePerSecond > 0) return `${Math.round(snapshot.ratePerSecond).toLocaleString("en-US")} ${unit}/s`;
+  return snapshot.done >= snapshot.total ? "" : "rate after a second";
 }
 
 /** "content 2,500/10,000" or, where the total is only known at the end, "migration_quarantine 120". */
