@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import pg from "pg";
 import { makeTempDir } from "../../test/support/temp-dir";
@@ -33,6 +34,27 @@ describe("embedded PostgreSQL", () => {
     await second.stop();
     expect(rows).toEqual([{ v: "still here" }]);
     expect(postgresProcessesFor(temp.dir)).toEqual([]);
+  });
+
+  it("starts again on the port of its last start, so the target's address stays the same; on another when that one is taken", async () => {
+    const temp = makeTempDir();
+    temps.push(temp);
+    const first = await startEmbeddedServer(temp.dir);
+    await first.stop();
+    const second = await startEmbeddedServer(temp.dir);
+    await second.stop();
+    expect(second.port).toBe(first.port);
+    expect(second.url()).toBe(first.url());
+
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(first.port, "127.0.0.1", resolve));
+    try {
+      const third = await startEmbeddedServer(temp.dir);
+      await third.stop();
+      expect(third.port).not.toBe(first.port);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 
   it("is not reported as running by the process that owns it, nor after it stops", async () => {

@@ -30,6 +30,8 @@ export const EMBEDDED_DATABASE = "ytv2";
 
 type Credentials = { user: string; password: string };
 type ServerRecord = { port: number; ownerPid: number; startedAt: string };
+/** The port of the last start, kept beside the cluster: the target's address (host:port/database) stays the same across restarts. */
+type PortRecord = { port: number };
 
 export type EmbeddedServer = {
   port: number;
@@ -49,6 +51,7 @@ function files(dir: string) {
     cluster: path.join(dir, "cluster"),
     credentials: path.join(dir, "credentials.json"),
     server: path.join(dir, "server.json"),
+    port: path.join(dir, "port.json"),
     postmasterPid: path.join(dir, "cluster", "postmaster.pid"),
   };
 }
@@ -65,15 +68,22 @@ function connectionUrl(credentials: Credentials, port: number, database: string)
   return `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
 }
 
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+/** A free port on 127.0.0.1: `preferred` when it is free, else one the system picks. */
+export async function findFreePort(preferred = 0): Promise<number> {
+  const listenOn = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+      });
     });
-  });
+  if (preferred > 0) {
+    const port = await listenOn(preferred).catch(() => 0);
+    if (port > 0) return port;
+  }
+  return listenOn(0);
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -167,7 +177,8 @@ export async function startEmbeddedServer(
   if (!credentials || !initialised) {
     credentials = { user: "postgres", password: randomBytes(18).toString("base64url") };
   }
-  const port = await findFreePort();
+  // Copy runs, and the schema approval, name the target by host:port/database: the same port keeps them valid after a restart.
+  const port = await findFreePort(readJson<PortRecord>(f.port)?.port);
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: f.cluster,
@@ -213,6 +224,7 @@ export async function startEmbeddedServer(
       `The embedded PostgreSQL under ${f.cluster} did not start${tail ? `: ${tail}` : ""}${error instanceof Error ? ` (${error.message})` : ""}`,
     );
   }
+  writeFileSync(f.port, JSON.stringify({ port } satisfies PortRecord));
   writeFileSync(
     f.server,
     JSON.stringify({ port, ownerPid: process.pid, startedAt: new Date().toISOString() } satisfies ServerRecord),
