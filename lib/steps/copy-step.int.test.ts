@@ -2,6 +2,8 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoHarness, type Harness } from "@/lib/copy/testing/harness";
 import { runStepAction } from "@/lib/workflow/workflow";
+import { describeTarget, withTargetClient } from "@/lib/target/connect";
+import { createTestDatabase } from "@/test/support/postgres";
 import { approveThroughSchema } from "@/test/support/steps";
 import { copyRunInput, verifyRunInput } from "./copy-step";
 
@@ -49,5 +51,28 @@ describe("step 3 through the workflow core", () => {
     expect(await h.ctx.db.copyRun.count()).toBe(0);
     const refusal = await h.ctx.db.auditEntry.findFirst({ orderBy: { seq: "desc" } });
     expect(refusal).toMatchObject({ step: "copy", action: "copy", outcome: "refused" });
+  });
+
+  it("refuses copy and verify on a target other than the one whose schema was approved, and writes nothing there", async () => {
+    const h = await approvedThroughSchema();
+    const other = await createTestDatabase("other");
+    try {
+      const approvedOn = describeTarget(h.databaseUrl);
+      const otherTarget = describeTarget(other.url);
+      for (const input of [copyRunInput(h.ctx, other.url, ACTOR), verifyRunInput(h.ctx, other.url, ACTOR)]) {
+        await expect(runStepAction(h.ctx, input)).rejects.toThrow(
+          `Refused: the schema was approved on ${approvedOn}, and the target now is ${otherTarget}. ` +
+            `Apply and approve the schema on ${otherTarget} (step 2), or point DATABASE_URL back.`,
+        );
+      }
+      const tables = await withTargetClient(other.url, (client) =>
+        client.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'"),
+      );
+      expect(tables.rows).toEqual([{ n: 0 }]);
+      expect(await h.ctx.db.copyRun.count()).toBe(0);
+      expect(await h.ctx.db.stepRun.count({ where: { step: "copy" } })).toBe(0);
+    } finally {
+      await other.drop();
+    }
   });
 });

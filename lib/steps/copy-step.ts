@@ -10,6 +10,7 @@ import { verifyTarget } from "@/lib/verify/verify-target";
 import { withWorkflowLease, type RunInput } from "@/lib/workflow/workflow";
 import { OwnerFacingError, type CheckResult, type ProgressReporter, type StepOutcome } from "@/lib/workflow/types";
 import { assertSourcesUnchangedSinceBackup, FREEZE_CHECK_NAME, manifestOfEvidence } from "./backup-step";
+import { assertSchemaApprovedForTarget } from "./schema-step";
 
 /**
  * Step 3 (Copy & diff) for the workflow core. `copy` plans when no plan of these very files
@@ -94,7 +95,10 @@ export function copyRunInput(
     stepId: "copy",
     action: COPY_ACTION,
     actor,
-    precondition: () => assertSourcesUnchangedSinceBackup(ctx),
+    precondition: async () => {
+      await assertSchemaApprovedForTarget(ctx, databaseUrl);
+      await assertSourcesUnchangedSinceBackup(ctx);
+    },
     execute: async (report) => {
       const sources = liveSources(ctx);
       let plan = await currentPlan(ctx.db, sources);
@@ -121,7 +125,10 @@ export function verifyRunInput(ctx: AppContext, databaseUrl: string, actor: stri
     stepId: "copy",
     action: VERIFY_ACTION,
     actor,
-    precondition: () => assertSourcesUnchangedSinceBackup(ctx),
+    precondition: async () => {
+      await assertSchemaApprovedForTarget(ctx, databaseUrl);
+      await assertSourcesUnchangedSinceBackup(ctx);
+    },
     execute: (report) => verifyOutcome(ctx, databaseUrl, report),
   };
 }

@@ -5,8 +5,12 @@ import { demoHarness } from "@/lib/copy/testing/harness";
 import { writeSyntheticPair } from "@/lib/copy/testing/synthetic-pair";
 import { closeTargetDb } from "@/lib/target/target-db";
 import { approveStep, runStepAction } from "@/lib/workflow/workflow";
+import { createAppContext } from "@/lib/app-context";
+import { parseEnv } from "@/lib/config/env";
+import { describeTarget } from "@/lib/target/connect";
 import { makeTestContext } from "@/test/support/app-context";
 import { createTestDatabase } from "@/test/support/postgres";
+import { approveThroughSchema } from "@/test/support/steps";
 import { makeTempDir } from "@/test/support/temp-dir";
 import { approveStepWithGate } from "./approve";
 import { backupRunInput, confirmProcessingStopped } from "./backup-step";
@@ -160,6 +164,32 @@ describe("the Copy & diff view on the demo pair", () => {
       detail: expect.stringMatching(/^source changed since backup: NAS content/),
     });
     expect(drifted.plan?.matchesSourceFiles).toBe(false);
+  });
+
+  it("says, instead of offering copy, that DATABASE_URL now names another target than the approved schema's", async () => {
+    const h = await demoHarness();
+    cleanups.push(() => h.cleanup());
+    await approveThroughSchema(h, ACTOR);
+    const other = await createTestDatabase("other");
+    cleanups.push(() => other.drop());
+    // the same data dir (control DB, approvals), with DATABASE_URL pointed at another database
+    const moved = createAppContext(
+      parseEnv(
+        {
+          CUTOVER_DATA_DIR: h.ctx.paths.dataDir,
+          NAS_DB: h.sources.nas,
+          DASHBOARD_DB: h.sources.dashboard,
+          DATABASE_URL: other.url,
+        },
+        process.cwd(),
+      ),
+    );
+    const view = await loadCopyView(moved);
+    expect(view.target).toEqual({
+      ok: false,
+      error: `The schema was approved on ${describeTarget(h.databaseUrl)}, and the target now is ${describeTarget(other.url)}. Apply and approve the schema on ${describeTarget(other.url)} (step 2), or point DATABASE_URL back.`,
+    });
+    expect((await loadCopyView(h.ctx)).target).toEqual({ ok: true, where: describeTarget(h.databaseUrl) });
   });
 
   it("says the target cannot be reached in one line instead of throwing", async () => {

@@ -12,6 +12,7 @@ import { resolveTargetUrl } from "../target/target-url";
 import { assertSourcesUnchangedSinceBackup } from "./backup-step";
 import { lastVerifyOf, type LastVerify } from "./copy-verify-view";
 import { isCancellableHere } from "./run-cancel";
+import { schemaTargetMismatch } from "./schema-step";
 
 /**
  * What the Copy & diff page shows: the stored plan, whether the sources still match the
@@ -95,6 +96,8 @@ async function planSummary(ctx: AppContext): Promise<PlanSummary | null> {
 async function targetState(ctx: AppContext): Promise<{ ok: true; url: string } | { ok: false; error: string }> {
   try {
     const url = await resolveTargetUrl(ctx);
+    const mismatch = await schemaTargetMismatch(ctx, url);
+    if (mismatch) return { ok: false, error: `${mismatch.charAt(0).toUpperCase()}${mismatch.slice(1)}` };
     await withTargetClient(url, (client) => client.query("SELECT 1"));
     return { ok: true, url };
   } catch (error) {

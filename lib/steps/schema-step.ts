@@ -90,3 +90,34 @@ export function applySchemaRunInput(databaseUrl: string, actor: string): RunInpu
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/**
+ * Copy and verify work only on the target whose schema the owner approved: with DATABASE_URL
+ * pointed elsewhere since, the approval says nothing about the database in front of them.
+ */
+export async function assertSchemaApprovedForTarget(ctx: AppContext, databaseUrl: string): Promise<void> {
+  const approval = await ctx.db.approval.findFirst({
+    where: { step: "schema", revokedAt: null },
+    orderBy: { id: "desc" },
+  });
+  if (!approval) throw new OwnerFacingError("Refused: the schema is not approved yet.", "locked");
+  const mismatch = await schemaTargetMismatch(ctx, databaseUrl);
+  if (mismatch) throw new OwnerFacingError(`Refused: ${mismatch}`, "target_changed");
+}
+
+/** Why this target is not the one the schema approval covers, or null (also when nothing is approved yet). */
+export async function schemaTargetMismatch(ctx: AppContext, databaseUrl: string): Promise<string | null> {
+  const approval = await ctx.db.approval.findFirst({
+    where: { step: "schema", revokedAt: null },
+    orderBy: { id: "desc" },
+  });
+  if (!approval) return null;
+  const run = await ctx.db.stepRun.findUnique({ where: { id: approval.runId } });
+  const approved = run?.evidence ? (JSON.parse(run.evidence) as { target?: unknown }).target : undefined;
+  const target = describeTarget(databaseUrl);
+  if (approved === target) return null;
+  return (
+    `the schema was approved on ${typeof approved === "string" ? approved : "another target"}, and the target now is ${target}. ` +
+    `Apply and approve the schema on ${target} (step 2), or point DATABASE_URL back.`
+  );
+}

@@ -82,7 +82,7 @@ function TargetDown({ error }: { error: string }) {
   return (
     <p role="alert" className="max-w-3xl rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
       <span aria-hidden="true">✕ </span>
-      {error} Copy and verify need it; fix it, then reload this page.
+      {error} Copy and verify wait for it; reload this page once it is fixed.
     </p>
   );
 }

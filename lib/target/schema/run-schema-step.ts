@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { withTargetClient } from "@/lib/target/connect";
+import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import type { CheckResult, StepOutcome } from "@/lib/workflow/types";
 import { applySchema, type SchemaChange } from "./apply";
 import { readCatalog, type CatalogSnapshot } from "./catalog";
@@ -78,7 +78,15 @@ export async function applySchemaStep(databaseUrl: string): Promise<SchemaStepRe
     ];
     const fingerprint = schemaFingerprint(catalog);
     return {
-      outcome: { checks, evidence: { schemaSha256: fingerprint.sha256, objects: fingerprint.objects } },
+      outcome: {
+        checks,
+        // the target is part of what the owner approves: copy and verify refuse any other one
+        evidence: {
+          target: describeTarget(databaseUrl),
+          schemaSha256: fingerprint.sha256,
+          objects: fingerprint.objects,
+        },
+      },
       plan: first.before,
       changes: first.changes,
     };
