@@ -20,7 +20,7 @@ export async function copyCommand(ctx: AppContext, args: ParsedArgs) {
   process.once("SIGINT", onSigint);
   try {
     const result = await withTargetForCommand(ctx, (databaseUrl) => {
-      process.stderr.write(`Copying into ${describeTarget(databaseUrl)}…\n`);
+      process.stderr.write(`Target: ${describeTarget(databaseUrl)}\n`);
       return runStepFromCli(ctx, copyRunInput(ctx, databaseUrl, ctx.env.cliActor, { signal: abort.signal }));
     });
     printChecks(result.checks);
