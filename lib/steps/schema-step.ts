@@ -96,28 +96,35 @@ function lowerFirst(text: string): string {
  * pointed elsewhere since, the approval says nothing about the database in front of them.
  */
 export async function assertSchemaApprovedForTarget(ctx: AppContext, databaseUrl: string): Promise<void> {
-  const approval = await ctx.db.approval.findFirst({
-    where: { step: "schema", revokedAt: null },
-    orderBy: { id: "desc" },
-  });
-  if (!approval) throw new OwnerFacingError("Refused: the schema is not approved yet.", "locked");
-  const mismatch = await schemaTargetMismatch(ctx, databaseUrl);
+  const approved = await approvedSchemaTarget(ctx);
+  if (approved === undefined) throw new OwnerFacingError("Refused: the schema is not approved yet.", "locked");
+  const mismatch = targetMismatch(approved, databaseUrl);
   if (mismatch) throw new OwnerFacingError(`Refused: ${mismatch}`, "target_changed");
 }
 
 /** Why this target is not the one the schema approval covers, or null (also when nothing is approved yet). */
 export async function schemaTargetMismatch(ctx: AppContext, databaseUrl: string): Promise<string | null> {
+  const approved = await approvedSchemaTarget(ctx);
+  return approved === undefined ? null : targetMismatch(approved, databaseUrl);
+}
+
+/** The target of the schema approval in force; undefined without one, null when its evidence names none. */
+async function approvedSchemaTarget(ctx: AppContext): Promise<string | null | undefined> {
   const approval = await ctx.db.approval.findFirst({
     where: { step: "schema", revokedAt: null },
     orderBy: { id: "desc" },
   });
-  if (!approval) return null;
+  if (!approval) return undefined;
   const run = await ctx.db.stepRun.findUnique({ where: { id: approval.runId } });
-  const approved = run?.evidence ? (JSON.parse(run.evidence) as { target?: unknown }).target : undefined;
+  const target = run?.evidence ? (JSON.parse(run.evidence) as { target?: unknown }).target : undefined;
+  return typeof target === "string" ? target : null;
+}
+
+function targetMismatch(approved: string | null, databaseUrl: string): string | null {
   const target = describeTarget(databaseUrl);
   if (approved === target) return null;
   return (
-    `the schema was approved on ${typeof approved === "string" ? approved : "another target"}, and the target now is ${target}. ` +
+    `the schema was approved on ${approved ?? "another target"}, and the target now is ${target}. ` +
     `Apply and approve the schema on ${target} (step 2), or point DATABASE_URL back.`
   );
 }
