@@ -97,7 +97,7 @@ async function targetState(ctx: AppContext): Promise<{ ok: true; url: string } |
   try {
     const url = await resolveTargetUrl(ctx);
     const mismatch = await schemaTargetMismatch(ctx, url);
-    if (mismatch) return { ok: false, error: `${mismatch.charAt(0).toUpperCase()}${mismatch.slice(1)}` };
+    if (mismatch) return { ok: false, error: mismatch };
     await withTargetClient(url, (client) => client.query("SELECT 1"));
     return { ok: true, url };
   } catch (error) {

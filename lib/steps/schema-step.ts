@@ -99,7 +99,7 @@ export async function assertSchemaApprovedForTarget(ctx: AppContext, databaseUrl
   const approved = await approvedSchemaTarget(ctx);
   if (approved === undefined) throw new OwnerFacingError("Refused: the schema is not approved yet.", "locked");
   const mismatch = targetMismatch(approved, databaseUrl);
-  if (mismatch) throw new OwnerFacingError(`Refused: ${mismatch}`, "target_changed");
+  if (mismatch) throw new OwnerFacingError(`Refused: ${lowerFirst(mismatch)}`, "target_changed");
 }
 
 /** Why this target is not the one the schema approval covers, or null (also when nothing is approved yet). */
@@ -124,7 +124,7 @@ function targetMismatch(approved: string | null, databaseUrl: string): string | 
   const target = describeTarget(databaseUrl);
   if (approved === target) return null;
   return (
-    `the schema was approved on ${approved ?? "another target"}, and the target now is ${target}. ` +
+    `The schema was approved on ${approved ?? "another target"}, and the target now is ${target}. ` +
     `Apply and approve the schema on ${target} (step 2), or point DATABASE_URL back.`
   );
 }
