@@ -4,8 +4,9 @@
  * then in one run against PostgreSQL (DATABASE_URL, else an embedded server) first the floor
  * (in child processes, so the peak RSS printed is the engine's): every row of one source read
  * with better-sqlite3 and COPYed unchanged into unindexed text tables, once to warm the server
- * and then the faster of two runs; then plan, copy and verify. Prints rows/s per phase, the ratio and peak RSS. With `--bounds` it then measures, in
- * another child process and database, the least each step's data work costs (bench-bounds.ts).
+ * and then the faster of two runs; then plan, copy and verify. Prints rows/s per phase, the
+ * ratio and peak RSS. With `--bounds` it then measures, in another child process and database,
+ * the least each step's data work costs (bench-bounds.ts).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
@@ -28,6 +29,7 @@ import { copyFloor } from "./bench-floor";
 import { describeUsage, readUsage } from "./bench-usage";
 
 const args = process.argv.slice(2);
+const FLOOR_RUNS = 3; // one to warm a fresh server, then the faster of two
 const records = Number(args[args.indexOf("--records") + 1]) || 25_000;
 const dir = path.resolve("bench-data", String(records));
 const sources = { nas: path.join(dir, "nas.db"), dashboard: path.join(dir, "dashboard.db") };
@@ -99,7 +101,6 @@ url.pathname = `/${dbName}`;
 const databaseUrl = url.toString();
 const ctx = createAppContext(parseEnv({ CUTOVER_DATA_DIR: path.join(work, "data") }, process.cwd()));
 const timings: Record<string, number> = {};
-const FLOOR_RUNS = 3; // one to warm a fresh server, then the faster of two
 const peakAfter: Record<string, number> = {};
 const usage: Record<string, string> = {};
 const postmasterPid = server ? path.join(work, "pg", "cluster", "postmaster.pid") : null;
