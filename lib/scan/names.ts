@@ -127,6 +127,11 @@ export function isBackupLike(text: string): boolean {
   return /backup|\bbak\b|\.bak|snapshot|archive|\.orig\b/i.test(text);
 }
 
+/** A scratch file next to the real one (`DB_PATH + ".tmp"`, `/tmp/x.db`): writing it replaces nothing yet. */
+export function isScratchPath(text: string): boolean {
+  return nameWords(text).some((word) => ["tmp", "temp", "tmpdir", "partial", "part", "scratch"].includes(word));
+}
+
 /** A value that switches a toggle off (or leaves a secret unset). */
 export function isOffValue(value: string): boolean {
   return /^(?:false|0|no|off|disabled?|none|null|)$/i.test(value.trim().replace(/^["']|["']$/g, ""));

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { dbFileNames } from "../db-mentions";
-import { isBackupLike, isDbFileIdent } from "../names";
+import { isBackupLike, isDbFileIdent, isScratchPath } from "../names";
 import { type Match, type ReadMode, WHY } from "./hit";
 import { isRemoteSpec, operands, simpleCommands } from "./shell-words";
 
@@ -41,7 +41,7 @@ function looksLikeFolder(word: string): boolean {
 function copiesOverDb(args: string[], mode: ReadMode): boolean {
   if (args.length < 2) return false;
   const dest = args[args.length - 1]!;
-  if (isBackupLike(dest)) return false;
+  if (isBackupLike(dest) || isScratchPath(dest)) return false;
   if (isDbWord(dest, mode)) return true;
   return args.slice(0, -1).some((source) => isDbWord(source, mode)) && looksLikeFolder(dest);
 }

@@ -8,7 +8,7 @@ import { argvText, SUBPROCESS } from "./shell-words";
 import { sqlMatches } from "./sql";
 
 /** Every rule needs one of these words; most statements have none and cost one test. */
-export const MAY_MATCH = /db|sqlite|database|sync|\binto\b/i;
+export const MAY_MATCH = /db|sqlite|database|sync|\binto\b|\.backup\s*\(/i;
 
 export function isProgram(info: FileInfo): boolean {
   return info.type === "python" || info.type === "script";

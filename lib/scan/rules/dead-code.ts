@@ -15,6 +15,7 @@ const WHY_COMMENTED = "Commented-out sync code: uncommenting it runs the sync ag
 
 /** Work on a database: a file path or variable, or reading an uploaded file. */
 function touchesDatabase(code: string): boolean {
+  if (/^\s*(?:async\s+)?(?:def|class)\s/.test(code)) return false;
   return refersToDb(code, "python") || /request\.files|FieldStorage|rfile\.read|UploadFile|multipart/.test(code);
 }
 

@@ -2,10 +2,11 @@ import { nameWords } from "../names";
 
 /**
  * A whole-database endpoint path: `/api/upload-database`, `/api/download-database`,
- * `/sync_db`, `/api/database/restore`. An audio or report upload (`/api/upload-audio`) is not one.
+ * `/sync_db`, `/api/database/restore`. An audio or report upload (`/api/upload-audio`) is not one,
+ * nor a script's path (`/app/scripts/push_db.sh`).
  */
 const ENDPOINT =
-  /\/(?:api\/)?(?:[\w-]*[-_/])?(?:upload|download|sync|replace|push|pull|import|export|restore|fetch)[-_/](?:the[-_])?(?:database|db|sqlite)(?:[-_]file)?(?![\w-])|\/(?:api\/)?(?:database|db|sqlite)\/(?:upload|download|sync|replace|push|pull|import|export|restore)(?![\w-])/gi;
+  /\/(?:api\/)?(?:[\w-]*[-_/])?(?:upload|download|sync|replace|push|pull|import|export|restore|fetch)[-_/](?:the[-_])?(?:database|db|sqlite)(?:[-_]file)?(?![\w.-])|\/(?:api\/)?(?:database|db|sqlite)\/(?:upload|download|sync|replace|push|pull|import|export|restore)(?![\w.-])/gi;
 
 export function endpointPaths(text: string): string[] {
   return text.match(ENDPOINT) ?? [];

@@ -1,5 +1,5 @@
 import { refersToDb } from "../db-mentions";
-import { isBackupLike, nameWords } from "../names";
+import { isBackupLike, isScratchPath, nameWords } from "../names";
 import { calls } from "./call-args";
 import { type Match, WHY } from "./hit";
 
@@ -10,9 +10,9 @@ const overwrite = (rule: string): Match => ({ kind: "db_overwrite", rule, why: W
 export const HTTP_WRITE = /\.(?:post|put|patch)\s*\(|\burlopen\s*\(|\bfetch\s*\(/;
 const PAYLOAD = /\b(?:files|data|content|body)\s*[=:]/;
 
-/** The receiver of a method call: `Path(DB_PATH)` in `Path(DB_PATH).replace(x)`, `tmp` in `tmp.rename(x)`. */
+/** The receiver of a method call (the text before its `.`): `Path(DB_PATH)` in `Path(DB_PATH).replace(x)`. */
 function receiver(before: string): string {
-  return /([\w.]+(?:\([^()]*\))?)\.\s*$/.exec(before)?.[1] ?? "";
+  return /([\w.]+(?:\([^()]*\))?)\s*$/.exec(before)?.[1] ?? "";
 }
 
 /**
@@ -60,11 +60,11 @@ export function programMatches(code: string): Match[] {
   return out;
 }
 
-const onDb = (expr: string) => isDb(expr) && !isBackupLike(expr);
+const onDb = (expr: string) => isDb(expr) && !isBackupLike(expr) && !isScratchPath(expr);
 
 /** A copy or rename whose destination is a database (or a folder, when the source is one). */
 function landsOnDb(source: string, dest: string): boolean {
-  if (isBackupLike(dest)) return false;
+  if (isBackupLike(dest) || isScratchPath(dest)) return false;
   if (isDb(dest)) return true;
   const destWords = nameWords(dest);
   return (

@@ -1,18 +1,13 @@
 /**
- * Just enough shell reading for the rules: split a command line into simple commands and those
- * into words (quotes removed), skipping `sudo`, `nohup`, `exec` and leading `VAR=value` pairs.
+ * Just enough shell reading for the rules: split a command line into simple commands (at `&&`,
+ * `||`, `;`, `|`, newlines, `then`, `do`, `else`) and those into words, quotes removed. Prefixes
+ * (`sudo`, `VAR=value`, `RUN`, `ExecStart=`, a cron schedule) are left for the caller to skip.
  */
 export function simpleCommands(code: string): string[][] {
   return code
     .replace(/\\\n/g, " ")
     .split(/&&|\|\||[;|\n]|\bthen\b|\bdo\b|\belse\b/)
     .map((segment) => words(segment))
-    .map((ws) => {
-      let i = 0;
-      while (i < ws.length && (/^(sudo|nohup|exec|time|command|env)$/.test(ws[i]!) || /^[A-Za-z_]\w*=/.test(ws[i]!)))
-        i++;
-      return ws.slice(i);
-    })
     .filter((ws) => ws.length > 0);
 }
 

@@ -15,6 +15,7 @@ export function lexPython(texts: string[]): SourceLine[] {
     const n = index + 1;
     let pos = 0;
     let code = "";
+    let closesDoc = false;
     if (triple) {
       const close = findClose(text, 0, triple);
       if (close < 0) {
@@ -23,6 +24,7 @@ export function lexPython(texts: string[]): SourceLine[] {
       }
       pos = close + 3;
       code = tripleIsDoc ? "" : text.slice(0, pos);
+      closesDoc = tripleIsDoc;
       triple = "";
     }
     const statementStart = depth === 0 && !continued && pos === 0;
@@ -71,9 +73,8 @@ export function lexPython(texts: string[]): SourceLine[] {
     }
     if (pos >= 0) code += text.slice(pos);
     continued = /\\\s*$/.test(code);
-    out.push(
-      makeLine(n, text, code.replace(/\s+$/, ""), comment, { joinNext: Boolean(triple) || depth > 0 || continued }),
-    );
+    const joinNext = Boolean(triple) || depth > 0 || continued;
+    out.push(makeLine(n, text, code.replace(/\s+$/, ""), comment, { joinNext, doc: closesDoc && !code.trim() }));
   });
   return out;
 }
