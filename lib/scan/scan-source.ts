@@ -51,6 +51,7 @@ export function scanSource(file: string, text: string): Hit[] {
   const yamlCommands = info.type === "yaml" ? yamlCommandLines(lines) : new Set<number>();
   statements.forEach((s, i) => {
     const found = matches[i]!;
+    if (found.length === 0 && (info.type !== "docs" || !MAY_MATCH.test(s.code))) return;
     const snippet = statementSnippet(s);
     if (info.type === "docs") {
       if (isRunbookStep(s.code, found, endpointPaths(s.code).length > 0))
