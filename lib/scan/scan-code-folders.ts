@@ -13,8 +13,11 @@ import { walkFolder, type WalkedFile } from "./walk";
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 const READ_CONCURRENCY = 16;
 
+/** "The NAS code folder", or "The code folder" when the label is only the path the owner typed. */
 function folderName(folder: ScanFolder): string {
-  return folder.label === folder.dir ? "The code folder" : `The ${folder.label} code folder`;
+  return folder.label === folder.dir || /[\\/.]/.test(folder.label)
+    ? "The code folder"
+    : `The ${folder.label} code folder`;
 }
 
 /** Refuses, naming the folder, before anything is read: missing, not a folder, unreadable. */
