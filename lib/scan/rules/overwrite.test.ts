@@ -39,8 +39,9 @@ describe("db_overwrite: a database file copied over another", () => {
       'request.files["database"].save(DB_PATH)',
       "nas.backup(dashboard_conn)",
       "conn.execute(\"VACUUM INTO '/mnt/dashboard/ytv2_content.db'\")",
+      "shutil.copy2(NAS_DB, DASHBOARD_DB_DIR)",
     );
-    expect(found("swap.py", text)).toEqual([1, 2, 3, 4, 5, 7, 8, 9, 10].map((line) => [line, "db_overwrite"]));
+    expect(found("swap.py", text)).toEqual([1, 2, 3, 4, 5, 7, 8, 9, 10, 11].map((line) => [line, "db_overwrite"]));
   });
 
   it("leaves backups, string replaces, media renames and reads alone", () => {
@@ -51,6 +52,7 @@ describe("db_overwrite: a database file copied over another", () => {
       'with open(DB_PATH, "rb") as handle:',
       "    data = handle.read()",
       "conn.backup(backup_conn)",
+      "shutil.move(video_path, DB_DIR)",
       "conn.execute(\"VACUUM INTO 'backups/nightly.db'\")",
     );
     expect(found("keep.py", text)).toEqual([]);

@@ -65,11 +65,12 @@ const onDb = (expr: string) => isDb(expr) && !isBackupLike(expr) && !isScratchPa
 /** A copy or rename whose destination is a database (or a folder, when the source is one). */
 function landsOnDb(source: string, dest: string): boolean {
   if (isBackupLike(dest) || isScratchPath(dest)) return false;
-  if (isDb(dest)) return true;
   const destWords = nameWords(dest);
-  return (
-    isDb(source) && destWords.some((w) => ["dir", "folder", "mount", "remote", "target", "dest", "dst"].includes(w))
+  const folder = destWords.some((w) =>
+    ["dir", "folder", "directory", "mount", "remote", "target", "dest", "dst"].includes(w),
   );
+  // A folder named after the database (`DB_DIR`) receives a database only when the source is one.
+  return folder ? isDb(source) : isDb(dest);
 }
 
 /** `nas.backup(dashboard_conn)`: the sqlite3 backup API writing into the other store's database. */

@@ -85,7 +85,9 @@ export function pythonScopeHits(
   );
   statements.forEach((s) => {
     if (!PY_SCHEDULER.test(s.code)) return;
+    // The scheduled callable: a keyword argument, else the first argument (the second for timers).
     const target =
+      /\b(?:func|callback|target)\s*=\s*([\w.]+)/.exec(s.code) ??
       /(?:\.do|add_job|run_repeating|run_daily|run_once)\s*\(\s*([\w.]+)|(?:Timer|call_later)\s*\([^,]+,\s*([\w.]+)/.exec(
         s.code,
       );

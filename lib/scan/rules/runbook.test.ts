@@ -17,8 +17,9 @@ describe("runbook: docs that tell the owner to sync or copy a database", () => {
       "Or fetch it: `curl -o data/ytv2_content.db https://nas.lan/ytv2_content.db`.",
       "Download a copy from `/api/download-database` with the bearer token.",
       "Set `SYNC_SECRET` to the value on Render.",
+      "Download the database from the Dashboard before you start.",
     );
-    expect(found("docs/OPERATIONS.md", text)).toEqual([3, 6, 7, 10, 11, 12, 13].map((line) => [line, "runbook"]));
+    expect(found("docs/OPERATIONS.md", text)).toEqual([3, 6, 7, 10, 11, 12, 13, 14].map((line) => [line, "runbook"]));
   });
 
   it("leaves descriptions, local reads, other uploads, async and lines that say the sync is gone alone", () => {
@@ -32,6 +33,7 @@ describe("runbook: docs that tell the owner to sync or copy a database", () => {
       "Set `SQLITE_SYNC_ENABLED=false` after the cutover.",
       "Back up the database with `scripts/backup_db.sh`.",
       "Use `synchronize_settings()` to reload the settings.",
+      "Upload the summary to the database, then push your branch to GitHub.",
     );
     expect(found("README.md", text)).toEqual([]);
   });

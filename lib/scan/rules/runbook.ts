@@ -7,8 +7,19 @@ export const WHY_RUNBOOK =
 // Imperative verbs only ("run", "copy"), so a sentence that describes ("the NAS uploads …") is not an instruction.
 const RUN_SYNC =
   /\b(?:run|execute|trigger|start|invoke|kick off|schedule|enable|rerun|re-run)\b[^.!?]*?\b(?:re|auto-?)?sync\b/i;
-const MOVE_DB =
-  /\b(?:copy|upload|push|send|transfer|replace|overwrite|move|download|pull|scp|rsync)\b[^.!?]*?(?:\.db\b|\.sqlite3?\b|\bdatabase\b|\bdb\b|\bsqlite\b)[^.!?]*?\b(?:to|onto|over|into|from)\b|\b(?:copy|upload|push|send|transfer|replace|overwrite|move|download|pull)\b[^.!?]*?\b(?:to|onto|over|into|from)\b[^.!?]*?(?:\.db\b|\.sqlite3?\b|\bdatabase\b|\bdb\b)/i;
+const MOVE = String.raw`\b(?:copy|upload|push|send|transfer|replace|overwrite|move|download|pull|scp|rsync)\b`;
+const TOWARDS = String.raw`\b(?:to|onto|over|into|from)\b`;
+// A database as a file or as a store's copy; "the database" alone ("upload the summary to the database") is not one.
+const DB_FILE = String.raw`(?:\.db\b|\.sqlite3?\b|\b(?:database|db|sqlite)\s+file\b|\b(?:nas|dashboard|render)(?:'s)?\s+(?:sqlite\s+)?(?:database|db)\b|\bytv2_content\b|\b(?:whole|entire)\s+database\b)`;
+const HOST = String.raw`\b(?:nas|dashboard|render|host|server|remote)\b`;
+const MOVE_DB = new RegExp(
+  [
+    `${MOVE}[^.!?]*?${DB_FILE}[^.!?]*?${TOWARDS}`,
+    `${MOVE}[^.!?]*?${TOWARDS}[^.!?]*?${DB_FILE}`,
+    `${MOVE}[^.!?]*?\\b(?:database|db)\\b[^.!?]*?${TOWARDS}[^.!?]*?${HOST}`,
+  ].join("|"),
+  "i",
+);
 
 /**
  * A runbook line (Markdown, reStructuredText, text) that tells the owner to sync or copy a

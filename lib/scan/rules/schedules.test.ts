@@ -85,12 +85,14 @@ describe("scheduled_job: whatever starts sync code on a schedule or at start-up"
       "scheduler.add_job(refresh, 'interval', minutes=15)",
       "app.job_queue.run_repeating(trigger_dashboard_sync, interval=600)",
       'schedule.every().day.at("03:00").do(tidy)',
+      'scheduler.add_job(func=sync_database, trigger="interval", minutes=5)',
     );
     expect(found("jobs.py", text)).toEqual([
       [2, "sync_invocation"],
       [7, "scheduled_job"],
       [8, "scheduled_job"],
       [9, "scheduled_job"],
+      [11, "scheduled_job"],
     ]);
   });
 
