@@ -84,7 +84,7 @@ export function classifyFile(file: string, firstLine: string): FileType {
 }
 
 export function describeFile(file: string, text: string): FileInfo {
-  const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
+  const firstLine = text.split("\n", 1)[0]!;
   const type = classifyFile(file, firstLine);
   const base = path.posix.basename(file).toLowerCase();
   const compose = type === "yaml" && /^(docker-)?compose([.-].*)?\.ya?ml$/.test(base);
