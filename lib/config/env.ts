@@ -34,6 +34,8 @@ const envSchema = z
     CUTOVER_ACTOR: optionalText,
     CUTOVER_PROJECT_ROOT: optionalText,
     CUTOVER_MERGE_THREADS: optionalWholeNumber(0, 64),
+    NAS_CODE_DIR: optionalText,
+    DASHBOARD_CODE_DIR: optionalText,
   })
   .refine((env) => Boolean(env.NAS_DB) === Boolean(env.DASHBOARD_DB), {
     message: "Set both NAS_DB and DASHBOARD_DB (real files), or neither (demo pair)",
@@ -53,6 +55,8 @@ export type AppEnv = {
   projectRoot: string;
   /** worker threads for merging in plan and copy; undefined: chosen by the sources' size */
   mergeThreads: number | undefined;
+  /** the NAS's and the Dashboard's code folders, read by the sync-code scan */
+  codeDirs: { nas?: string; dashboard?: string };
 };
 
 export class ConfigError extends Error {
@@ -81,6 +85,10 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     cliActor: env.CUTOVER_ACTOR ?? "owner (cli)",
     projectRoot: path.resolve(cwd, env.CUTOVER_PROJECT_ROOT ?? "."),
     mergeThreads: env.CUTOVER_MERGE_THREADS,
+    codeDirs: {
+      nas: env.NAS_CODE_DIR && path.resolve(cwd, env.NAS_CODE_DIR),
+      dashboard: env.DASHBOARD_CODE_DIR && path.resolve(cwd, env.DASHBOARD_CODE_DIR),
+    },
   };
 }
 
