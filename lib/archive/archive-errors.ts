@@ -36,12 +36,14 @@ export function archiveDiskError(
   label: ArchiveLabel,
   archiveRoot: string,
   what = "archive",
+  needsBytes?: number,
 ): OwnerFacingError | undefined {
   const code = errorCode(error);
   const subject = `the ${ROLE_LABEL[label]} ${what}`;
   if (code === "ENOSPC" || code === "EDQUOT" || code.startsWith("SQLITE_FULL")) {
     return new OwnerFacingError(
-      `Archive disk is full: ${subject} could not be written to ${archiveRoot} (${freeSpace(archiveRoot)}); the original is untouched`,
+      `Archive disk is full: ${subject} could not be written to ${archiveRoot} (${freeSpace(archiveRoot)}` +
+        `${needsBytes ? `, it needs ${formatBytes(needsBytes)}` : ""}); the original is untouched`,
       "disk_full",
     );
   }

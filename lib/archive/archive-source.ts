@@ -225,6 +225,8 @@ async function compressAndVerify(run: Run, dir: string, archiveId: string): Prom
     expected: run.expectedFingerprint,
     signal,
     onProgress,
+  }).catch((error: unknown) => {
+    throw archiveDiskError(error, label, run.archiveRoot, "restore test copy", original.sizeBytes) ?? error;
   });
   if (!restoreTest.ok) throw restoreFailure(run, restoreTest);
   renameDurably(partial, path.join(dir, file));

@@ -1,5 +1,7 @@
 import { createHash, type Hash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { createReadStream, type ReadStream, type WriteStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { PassThrough, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fsyncPath } from "./durable-fs";
@@ -27,6 +29,10 @@ function meter(hash: Hash, onBytes?: (bytes: number) => void) {
   return { stream, digest: (): FileDigest => ({ sha256: hash.digest("hex"), sizeBytes: bytes }) };
 }
 
+function closed(stream: ReadStream | WriteStream): Promise<unknown> | undefined {
+  return stream.closed ? undefined : once(stream, "close").catch(() => undefined);
+}
+
 /** Streams `from` through `transform` into a new file `to` (must not exist), fsynced before it resolves. */
 export async function streamThrough(
   from: string,
@@ -36,14 +42,15 @@ export async function streamThrough(
 ): Promise<{ input: FileDigest; output: FileDigest }> {
   const input = meter(createHash("sha256"), options.onBytes);
   const output = meter(createHash("sha256"));
-  await pipeline(
-    createReadStream(from, { highWaterMark: CHUNK }),
-    input.stream,
-    transform,
-    output.stream,
-    createWriteStream(to, { flags: "wx", highWaterMark: CHUNK }),
-    { signal: options.signal },
-  );
+  // Opened before the pipeline and waited for after it: a stream destroyed on error or cancel
+  // closes its file later, and that file must be gone before the caller cleans up or unmounts.
+  const writer = (await open(to, "wx")).createWriteStream({ highWaterMark: CHUNK });
+  const reader = createReadStream(from, { highWaterMark: CHUNK });
+  try {
+    await pipeline(reader, input.stream, transform, output.stream, writer, { signal: options.signal });
+  } finally {
+    await Promise.all([closed(reader), closed(writer)]);
+  }
   // fsync through a second descriptor: Linux flushes the file, not the descriptor.
   fsyncPath(to);
   return { input: input.digest(), output: output.digest() };

@@ -56,12 +56,14 @@ export async function restoreTestArchive(options: RestoreTestOptions): Promise<R
   }
   removeRestored(temp);
   const total = statSync(archivePath).size;
+  const phase = `restore test ${label}`;
+  onProgress?.({ phase, done: 0, total, unit: "bytes" });
   try {
     let digests;
     try {
       digests = await decompressFile(archivePath, temp, {
         signal: options.signal,
-        onBytes: (done) => onProgress?.({ phase: `restore test ${label}`, done, total, unit: "bytes" }),
+        onBytes: (done) => onProgress?.({ phase, done, total, unit: "bytes" }),
       });
     } catch (error) {
       if (!isDamagedStreamError(error)) throw error;
@@ -73,6 +75,7 @@ export async function restoreTestArchive(options: RestoreTestOptions): Promise<R
       return check({ archiveSha256 });
     }
     const { archive, restored } = digests;
+    onProgress?.({ phase, done: archive.sizeBytes, total, unit: "bytes" });
     if (options.archiveSha256 && archive.sha256 !== options.archiveSha256) {
       problems.push("the archive's SHA-256 differs from its manifest");
     }
