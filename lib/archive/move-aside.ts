@@ -228,6 +228,7 @@ async function moveFile(
       );
     }
     renameDurably(partial, to);
+    options.onProgress?.({ phase: `move ${manifest.label}`, done: total, total, unit: "bytes" });
     unlinkSync(from);
     fsyncPath(path.dirname(from));
     return record(onDisk);

@@ -18,10 +18,13 @@ export function sha256(file: string): string {
 }
 
 /** A manifest minus the times, which a rerun may legitimately change. */
-export function withoutTimes(manifest: ArchiveManifest) {
-  const { createdAt: _createdAt, archiveId: _archiveId, restoreTest, ...rest } = manifest;
-  const { checkedAt: _checkedAt, ...check } = restoreTest;
-  return { ...rest, restoreTest: check };
+export function withoutTimes(manifest: ArchiveManifest): Record<string, unknown> {
+  const copy: Partial<ArchiveManifest> = structuredClone(manifest);
+  delete copy.createdAt;
+  delete copy.archiveId;
+  const check: Partial<ArchiveManifest["restoreTest"]> = copy.restoreTest!;
+  delete check.checkedAt;
+  return copy;
 }
 
 /**
