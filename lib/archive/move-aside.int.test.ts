@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, statfsSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statfsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
@@ -178,6 +179,48 @@ describe("moveOriginalAside", () => {
       expect(existsSync(nas)).toBe(false);
       expect(sha256(path.join(archived.archiveDir, "original", "nas.db"))).toBe(sha);
       expect(readdirSync(path.join(archived.archiveDir, "original"))).toEqual(["nas.db"]);
+    });
+
+    it("copies when a bind mount refuses the rename (same device, another mount) and copying is allowed", async () => {
+      const { dir, nas } = setup();
+      const live = path.dirname(nas);
+      execFileSync("mount", ["--bind", live, live]);
+      cleanups.push(() => execFileSync("umount", [live]));
+      const archived = await archiveSource({ label: "nas", localFile: nas, archiveRoot: path.join(dir, "archive") });
+      const sha = sha256(nas);
+      await expectNothingMoved(
+        moveOriginalAside({ archiveDir: archived.archiveDir }),
+        nas,
+        /^The archive folder .* is on another file system than .*; nothing was moved$/,
+        "cross_device",
+      );
+      const moved = await moveOriginalAside({ archiveDir: archived.archiveDir, crossDevice: "copy" });
+      expect(moved.moved.method).toBe("copy");
+      expect(existsSync(nas)).toBe(false);
+      expect(sha256(path.join(archived.archiveDir, "original", "nas.db"))).toBe(sha);
+    });
+
+    it("keeps the original when its folder is read-only after the copy, and a rerun finishes once it is writable", async () => {
+      const { dir, nas } = setup();
+      const live = path.join(dir, "live-disk");
+      cleanups.push(mountTmpfs(live, { sizeBytes: 4 << 20 }));
+      const file = path.join(live, "nas.db");
+      copyFileSync(nas, file);
+      const archived = await archiveSource({ label: "nas", localFile: file, archiveRoot: path.join(dir, "archive") });
+      execFileSync("mount", ["-o", "remount,ro", live]);
+      await expectNothingMoved(
+        moveOriginalAside({ archiveDir: archived.archiveDir, crossDevice: "copy" }),
+        file,
+        `The original ${file} could not be removed after its verified copy reached the archive (EROFS): ` +
+          "its folder is not writable for this tool; it stays where it is, run the move again once it is",
+        "source_dir_unwritable",
+      );
+      expect(readMoved(archived.archiveDir)).toBeNull();
+      execFileSync("mount", ["-o", "remount,rw", live]);
+      const moved = await moveOriginalAside({ archiveDir: archived.archiveDir, crossDevice: "copy" });
+      expect(moved.outcome).toBe("moved");
+      expect(readdirSync(live)).toEqual([]);
+      expect(moved.moved.files.map((entry) => entry.to)).toEqual(["original/nas.db"]);
     });
 
     it("refuses with the disk-full line when the copy does not fit, and the original stays", async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { fileSha256 } from "@/lib/backup/fingerprint";
 import { ROLE_LABEL } from "@/lib/backup/source-access";
@@ -84,23 +84,41 @@ export async function moveOriginalAside(options: MoveAsideOptions): Promise<Move
   }));
   try {
     mkdirSync(destDir, { recursive: true });
-    const moved = [await moveFile(mainFile, method, manifest, options)];
-    for (const sidecar of sidecars) {
-      const done = await moveFile(sidecar, method, manifest, options);
+    const moved: MovedFile[] = [];
+    for (const file of [mainFile, ...sidecars]) {
+      const done = await moveFile(file, method, manifest, options);
       if (done) moved.push(done);
     }
     const record: MovedRecord = {
       version: 1,
       label: manifest.label,
       movedAt: (options.now ?? (() => new Date()))().toISOString(),
-      method,
-      files: moved.filter((file) => file !== null),
+      method: moved.some((file) => file.method === "copy") ? "copy" : "rename",
+      files: moved.map((file) => ({ from: file.from, to: file.to, sha256: file.sha256, sizeBytes: file.sizeBytes })),
     };
     writeMoved(archiveDir, record);
     return result(manifest, archiveDir, record, "moved");
   } catch (error) {
     if (error instanceof OwnerFacingError) throw error;
+    if (errorCode(error) !== "ENOSPC" && sourceSide(error, main)) {
+      throw new OwnerFacingError(
+        `The ${name} database could not be moved out of ${path.dirname(main)} (${errorCode(error)}): ` +
+          `its folder is not writable for this tool; ${main} stays where it is`,
+        "source_dir_unwritable",
+      );
+    }
     throw archiveDiskError(error, manifest.label, archiveDir, "original") ?? error;
+  }
+}
+
+/** A rename or unlink refused because the source's folder may not be changed (read-only mount, permissions). */
+function sourceSide(error: unknown, main: string): boolean {
+  if (!["EACCES", "EPERM", "EROFS"].includes(errorCode(error))) return false;
+  try {
+    accessSync(path.dirname(main), constants.W_OK);
+    return false;
+  } catch {
+    return true;
   }
 }
 
@@ -149,30 +167,29 @@ function chooseMethod(manifest: ArchiveManifest, main: string, archiveDir: strin
   const sameDevice = statSync(path.dirname(main)).dev === statSync(archiveDir).dev;
   if (sameDevice) return "rename" as const;
   if (crossDevice === "copy") return "copy" as const;
-  throw new OwnerFacingError(
-    `The archive folder ${archiveDir} is on another file system than ${main}: a rename cannot move it; ` +
-      `allow copying (copy, verify the SHA-256, then remove the original) or keep the archive on the same disk; nothing was moved`,
-    "cross_device",
-  );
+  throw crossDeviceRefusal(archiveDir, main);
 }
+
+type MovedFile = MovedRecord["files"][number] & { method: "rename" | "copy" };
 
 /**
  * One file, idempotent: already at its destination (a rerun) it is only checked; otherwise it
- * is renamed, or copied to `<to>.partial`, fsynced, verified from disk and renamed before the
- * original is removed. A sidecar that does not exist is skipped (null).
+ * is renamed, or (across file systems, when allowed) copied, verified and then removed. A
+ * sidecar that does not exist is skipped (null).
  */
 async function moveFile(
   file: File,
   method: "rename" | "copy",
   manifest: ArchiveManifest,
   options: MoveAsideOptions,
-): Promise<MovedRecord["files"][number] | null> {
+): Promise<MovedFile | null> {
   const { from, to, expectedSha256 } = file;
   const name = ROLE_LABEL[manifest.label];
-  const record = (digest: { sha256: string; sizeBytes: number }) => ({
+  const record = (digest: { sha256: string; sizeBytes: number }, used = method): MovedFile => ({
     from,
     to: path.relative(options.archiveDir, to),
     ...digest,
+    method: used,
   });
   const fromExists = existsSync(from);
   if (existsSync(to)) {
@@ -188,20 +205,18 @@ async function moveFile(
     if ((await fileSha256(from)).sha256 !== there.sha256) {
       throw new OwnerFacingError(`${to} is in the way and differs from ${from}, which stays`, "move_blocked");
     }
-    unlinkSync(from);
-    fsyncPath(path.dirname(from));
-    return record(there);
+    removeOriginal(from);
+    return record(there, "copy");
   }
   if (!fromExists) return null;
   if (method === "rename") {
     try {
       renameDurably(from, to);
     } catch (error) {
+      // Same device number but another mount (a bind mount) still refuses a rename.
       if (errorCode(error) !== "EXDEV") throw error;
-      throw new OwnerFacingError(
-        `The archive folder is on another file system than ${from} (EXDEV); allow copying; ${from} stays`,
-        "cross_device",
-      );
+      if (options.crossDevice !== "copy") throw crossDeviceRefusal(options.archiveDir, from);
+      return record(await copyThenRemove(file, manifest, options), "copy");
     }
     const there = await fileSha256(to);
     if (expectedSha256 && there.sha256 !== expectedSha256) {
@@ -213,12 +228,19 @@ async function moveFile(
     }
     return record(there);
   }
+  return record(await copyThenRemove(file, manifest, options));
+}
+
+/** Copy to `<to>.partial`, fsync, hash it back from disk, rename into place, and only then remove the original. */
+async function copyThenRemove(file: File, manifest: ArchiveManifest, options: MoveAsideOptions) {
+  const { from, to, expectedSha256 } = file;
   const partial = `${to}.partial`;
   rmSync(partial, { force: true });
   const total = statSync(from).size;
+  const phase = `move ${manifest.label}`;
   try {
     const read = await copyFileDurably(from, partial, {
-      onBytes: (done) => options.onProgress?.({ phase: `move ${manifest.label}`, done, total, unit: "bytes" }),
+      onBytes: (done) => options.onProgress?.({ phase, done, total, unit: "bytes" }),
     });
     const onDisk = await fileSha256(partial);
     if (onDisk.sha256 !== read.sha256 || (expectedSha256 && onDisk.sha256 !== expectedSha256)) {
@@ -228,14 +250,35 @@ async function moveFile(
       );
     }
     renameDurably(partial, to);
-    options.onProgress?.({ phase: `move ${manifest.label}`, done: total, total, unit: "bytes" });
-    unlinkSync(from);
-    fsyncPath(path.dirname(from));
-    return record(onDisk);
-  } catch (error) {
+    options.onProgress?.({ phase, done: total, total, unit: "bytes" });
+    removeOriginal(from);
+    return onDisk;
+  } finally {
     rmSync(partial, { force: true });
-    throw error;
   }
+}
+
+function removeOriginal(file: string): void {
+  try {
+    unlinkSync(file);
+    fsyncPath(path.dirname(file));
+  } catch (error) {
+    const code = errorCode(error);
+    if (code !== "EACCES" && code !== "EPERM" && code !== "EROFS") throw error;
+    throw new OwnerFacingError(
+      `The original ${file} could not be removed after its verified copy reached the archive (${code}): ` +
+        `its folder is not writable for this tool; it stays where it is, run the move again once it is`,
+      "source_dir_unwritable",
+    );
+  }
+}
+
+function crossDeviceRefusal(archiveDir: string, main: string): OwnerFacingError {
+  return new OwnerFacingError(
+    `The archive folder ${archiveDir} is on another file system than ${main}: a rename cannot move it; ` +
+      `allow copying (copy, verify the SHA-256, then remove the original) or keep the archive on the same disk; nothing was moved`,
+    "cross_device",
+  );
 }
 
 function result(
