@@ -78,7 +78,11 @@ describe("archiveSource", () => {
       expect(archiveCheck(result)).toMatchObject({
         name: `${result.label === "nas" ? "NAS" : "Dashboard"} archive`,
         ok: true,
+        evidence: { archiveSha256: manifest.archive.sha256, restoreTestOk: true },
       });
+      expect(archiveCheck(result).detail).toMatch(
+        /^[\d.]+ KB → [\d.]+ KB gzip; restored, integrity ok, fingerprint matches$/,
+      );
       expect(result.ownerMustRemove).toBeNull();
     }
     expect({ nas: sha256(nas), dashboard: sha256(dashboard) }).toEqual(before);
