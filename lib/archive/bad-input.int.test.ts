@@ -9,19 +9,14 @@ import { makeTempDir } from "@/test/support/temp-dir";
 import { archiveSource, type ArchiveSourceOptions } from "./archive-source";
 import { listArchives } from "./archive-layout";
 import { compressFile } from "./compression";
-import { demoSources, mountTmpfs, sha256 } from "./testing/fixtures";
+import { demoSources, mountTmpfs, runCleanups, sha256 } from "./testing/fixtures";
 
 /**
  * Each bad input refuses with one owner-facing line, leaves the source byte-identical and
  * leaves nothing under the archive root that could pass for an archive.
  */
 const cleanups: Array<() => void> = [];
-afterEach(() =>
-  cleanups
-    .splice(0)
-    .reverse()
-    .forEach((cleanup) => cleanup()),
-);
+afterEach(() => runCleanups(cleanups));
 
 function setup() {
   const temp = makeTempDir("cutover-archive-bad-");

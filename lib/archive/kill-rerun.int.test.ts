@@ -7,7 +7,7 @@ import { archiveSource } from "./archive-source";
 import { listArchives } from "./archive-layout";
 import { moveOriginalAside } from "./move-aside";
 import { readMoved } from "./manifest";
-import { demoSources, mountTmpfs, runArchiveChild, sha256, withoutTimes } from "./testing/fixtures";
+import { demoSources, mountTmpfs, runCleanups, runArchiveChild, sha256, withoutTimes } from "./testing/fixtures";
 
 /**
  * A kill at any point of an archive run, then a rerun: the rerun finishes with the same
@@ -16,12 +16,7 @@ import { demoSources, mountTmpfs, runArchiveChild, sha256, withoutTimes } from "
  * across file systems: it is never lost.
  */
 const cleanups: Array<() => void> = [];
-afterEach(() =>
-  cleanups
-    .splice(0)
-    .reverse()
-    .forEach((cleanup) => cleanup()),
-);
+afterEach(() => runCleanups(cleanups));
 
 function tempDir() {
   const temp = makeTempDir("cutover-archive-kill-");

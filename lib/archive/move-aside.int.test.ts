@@ -8,15 +8,10 @@ import { makeTempDir } from "@/test/support/temp-dir";
 import { archiveSource } from "./archive-source";
 import { readMoved } from "./manifest";
 import { moveOriginalAside } from "./move-aside";
-import { demoSources, mountTmpfs, sha256 } from "./testing/fixtures";
+import { demoSources, mountTmpfs, runCleanups, sha256 } from "./testing/fixtures";
 
 const cleanups: Array<() => void> = [];
-afterEach(() =>
-  cleanups
-    .splice(0)
-    .reverse()
-    .forEach((cleanup) => cleanup()),
-);
+afterEach(() => runCleanups(cleanups));
 
 function setup() {
   const temp = makeTempDir("cutover-archive-move-");

@@ -85,3 +85,16 @@ export function runArchiveChild(
     });
   });
 }
+
+/** Runs every cleanup, last registered first (an unmount before its folder goes), and rethrows the first failure. */
+export function runCleanups(cleanups: Array<() => void>): void {
+  let failure: unknown;
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      cleanup();
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure) throw failure;
+}
