@@ -134,8 +134,9 @@ describe("a Dashboard read by its download URL", () => {
       { path: "/api/download-database?client=cutover", authorization: `Bearer ${TOKEN}` },
     ]);
     expect(progress.filter((p) => p.phase === "download dashboard").at(-1)).toMatchObject({
-      unit: "KB",
-      done: Math.floor(statSync(s.served).size / 1024),
+      unit: "bytes",
+      done: statSync(s.served).size,
+      total: statSync(s.served).size,
     });
     expect(readdirSync(s.workDir)).toEqual(["dashboard.db"]);
     expect((statSync(s.workDir).mode & 0o777).toString(8)).toBe("700");

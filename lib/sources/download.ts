@@ -12,7 +12,7 @@ import {
   urlSettingProblem,
   type SourceRole,
 } from "./source-setting";
-import { formatBytes, kibibytes } from "./sizes";
+import { formatBytes } from "./sizes";
 
 export type DownloadOptions = {
   role: SourceRole;
@@ -144,7 +144,7 @@ async function saveBody(
   const file = await open(options.dest, "wx", 0o600);
   let done = 0;
   let lastReport = 0;
-  const report = () => options.onProgress?.({ phase, ...kibibytes(done, expected ?? done), unit: "KB" });
+  const report = () => options.onProgress?.({ phase, done, total: expected ?? done, unit: "bytes" });
   const keep = async (bytes: Buffer) => {
     await file.write(bytes);
     done += bytes.length;

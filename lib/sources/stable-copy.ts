@@ -4,7 +4,6 @@ import { pipeline } from "node:stream/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ProgressReporter } from "@/lib/workflow/types";
 import { fileIdentity, modifiedMsAgo } from "./local-access";
-import { kibibytes } from "./sizes";
 
 /**
  * Kernel timestamps come from a coarse clock (a few ms): a write in the same tick as the last
@@ -51,7 +50,7 @@ async function copyBytes(source: string, dest: string, options: StableCopyOption
   const input = createReadStream(source);
   let done = 0;
   let lastReport = 0;
-  const report = () => options.onProgress?.({ phase: options.phase, ...kibibytes(done, total), unit: "KB" });
+  const report = () => options.onProgress?.({ phase: options.phase, done, total, unit: "bytes" });
   report();
   const meter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
