@@ -2,7 +2,8 @@ import "server-only";
 import path from "node:path";
 import type { AppContext } from "../app-context";
 import { listBackups, MANIFEST_FILE, type BackupListing, type BackupManifest } from "../backup";
-import { resolveSourcePaths } from "../sources/source-paths";
+import { describeSources, resolveSourcePaths, type SourceDescription } from "../sources/source-paths";
+import { isCancellableHere } from "./run-cancel";
 import { manifestOfEvidence, readProcessingStopped, type ProcessingStopped } from "./backup-step";
 
 /** What the Backup page shows besides the generic checks: confirmation, latest evidence, history. */
@@ -14,6 +15,10 @@ export type BackupView = {
   latestError: { runId: number; error: string } | null;
   backups: Array<BackupListing & { manifestPath: string }>;
   sources: { nas: string; dashboard: string; demo: boolean };
+  /** where each source comes from: a file, a download URL (without its query), or the demo pair */
+  origins: SourceDescription[];
+  /** a run going now, and whether this panel process started it (then Cancel can stop it) */
+  running: { runId: number; cancellable: boolean } | null;
   expectedCategorized: number;
 };
 
@@ -35,6 +40,9 @@ export async function loadBackupView(ctx: AppContext): Promise<BackupView> {
       manifestPath: path.join(entry.dir, MANIFEST_FILE),
     })),
     sources: resolveSourcePaths(ctx.env, ctx.paths),
+    origins: describeSources(ctx.env, ctx.paths),
+    running:
+      latestRun?.status === "running" ? { runId: latestRun.id, cancellable: isCancellableHere(latestRun.id) } : null,
     expectedCategorized: ctx.env.expectedCategorized,
   };
 }
