@@ -69,6 +69,10 @@ describe("the categorization count", () => {
     expect(side("dashboard").categorizationQuarantined).toEqual({ invalidKey: 2, duplicateKey: 1 });
     expect(side("nas").categorized).toBe(countedKeys(MESSY_NAS).length);
     expect(manifest.categorizedUnion).toBe(union.size);
+    const { outcome } = await runBackup({ sources, backupsDir: ctx.paths.backupsDir, expectedCategorized: 7 });
+    expect(outcome.checks.find((c) => c.name === "Dashboard categorization count = expected")?.detail).toBe(
+      "Dashboard 7 categorized (expected 7); NAS 3; union 9; categorization rows left out because the merge quarantines them (no valid key, or an older duplicate): NAS 1, Dashboard 3",
+    );
 
     const plan = await buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources });
     expect(plan.counts.categorized).toBe(union.size);
