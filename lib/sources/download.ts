@@ -124,7 +124,7 @@ function get(url: URL, options: DownloadOptions & { stallMs: number }): Promise<
     request.once("close", () => options.signal?.removeEventListener("abort", onAbort));
     request.once("socket", (socket) => socket.once("error", (error) => (socketError ??= error)));
     request.once("response", (response) => resolve({ response, broken: () => stopped ?? socketError }));
-    request.once("error", (error) => reject(stopped ?? error));
+    request.on("error", (error) => reject(stopped ?? error));
   });
 }
 
@@ -143,13 +143,20 @@ async function saveBody(
   const phase = `download ${options.role}${expected === null ? " (size not announced)" : ""}`;
   const file = await open(options.dest, "wx", 0o600);
   let done = 0;
-  let lastReport = 0;
+
   const report = () => options.onProgress?.({ phase, done, total: expected ?? done, unit: "bytes" });
   const keep = async (bytes: Buffer) => {
     await file.write(bytes);
     done += bytes.length;
     progress.received = done;
   };
+  // Reported on a clock, not per chunk, so a stalled transfer shows its bytes standing still.
+  // A reporter that throws (a cancelled run) is left to the signal, which stops the request.
+  const ticker = setInterval(() => {
+    try {
+      report();
+    } catch {}
+  }, 500);
   try {
     report();
     // The first bytes decide whether this is a database at all, before anything is kept.
@@ -168,10 +175,6 @@ async function saveBody(
           await checkHead(head);
           head = null;
         } else await keep(chunk);
-        if (done - lastReport >= 1 << 20) {
-          lastReport = done;
-          report();
-        }
       }
     } catch (error) {
       if (error instanceof OwnerFacingError) throw error;
@@ -195,6 +198,7 @@ async function saveBody(
     report();
     return { bytes: done };
   } finally {
+    clearInterval(ticker);
     await file.close();
   }
 }

@@ -12,7 +12,7 @@ export type BackupView = {
   /** the latest run's backup, when that run produced one (a run refused by a bad source did not) */
   latest: { runId: number; manifest: BackupManifest; manifestPath: string } | null;
   /** why the latest run failed before producing a backup (a bad source, a full disk…) */
-  latestError: { runId: number; error: string } | null;
+  latestError: { runId: number; error: string; cancelled: boolean } | null;
   backups: Array<BackupListing & { manifestPath: string }>;
   sources: { nas: string; dashboard: string; demo: boolean };
   /** where each source comes from: a file, a download URL (without its query), or the demo pair */
@@ -34,7 +34,10 @@ export async function loadBackupView(ctx: AppContext): Promise<BackupView> {
       latestRun && manifest
         ? { runId: latestRun.id, manifest, manifestPath: path.join(manifest.backupDir, MANIFEST_FILE) }
         : null,
-    latestError: latestRun?.error && !manifest ? { runId: latestRun.id, error: latestRun.error } : null,
+    latestError:
+      latestRun?.error && !manifest
+        ? { runId: latestRun.id, error: latestRun.error, cancelled: latestRun.status === "cancelled" }
+        : null,
     backups: listBackups(ctx.paths.backupsDir).map((entry) => ({
       ...entry,
       manifestPath: path.join(entry.dir, MANIFEST_FILE),

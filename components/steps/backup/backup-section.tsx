@@ -62,8 +62,10 @@ export function BackupSection({ view, state, confirmAction, runAction, cancelAct
       {view.latest ? <LatestBackup latest={view.latest} /> : null}
       {view.latestError ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
-          <span aria-hidden="true">✕ </span>Backup run #{view.latestError.runId} failed and verified nothing:{" "}
-          {view.latestError.error}. The source files were only read; fix the cause and run it again.
+          <span aria-hidden="true">✕ </span>Backup run #{view.latestError.runId}{" "}
+          {view.latestError.cancelled ? "was cancelled" : "failed and verified nothing"}: {view.latestError.error}. The
+          source files were only read;{" "}
+          {view.latestError.cancelled ? "run it again when ready." : "fix the cause and run it again."}
         </p>
       ) : null}
 
