@@ -11,14 +11,17 @@ import { closeSync, openSync, readSync, statSync, type BigIntStats } from "node:
  *   in place, under SQLite's own locks;
  * - a WAL file whose `-wal` and `-shm` both exist: SQLite uses them and creates nothing; read in
  *   place, under SQLite's WAL protocol, which is safe beside a live writer;
- * - a WAL file without them: no connection uses it now (the last one to close checkpoints into
- *   the main file and deletes both), so every committed page is in the main file. Its bytes are
- *   copied into our own folder and the copy is read (`copyStableFile`). `immutable=1` would read
- *   in place, but SQLite only promises it on a file nobody writes, which a live source is not,
- *   and this build of better-sqlite3 takes no URI filenames anyway;
+ * - a WAL file without a `-wal`: no connection uses it now (the last one to close checkpoints
+ *   into the main file and deletes the `-wal`), so every committed page is in the main file. Its
+ *   bytes are copied into our own folder and the copy is read (`copyStableFile`). `immutable=1`
+ *   would read in place, but SQLite only promises it on a file nobody writes, which a live source
+ *   is not, and this build of better-sqlite3 takes no URI filenames anyway;
  * - a WAL file with a `-wal` but no `-shm`: a connection in exclusive locking mode holds it (it
  *   keeps the wal-index in its own memory), or the `-shm` was not copied with it. Reading it in
  *   place would create a `-shm`, so it is refused as locked, like any exclusive lock.
+ * The choice is made just before the open: a program that closed the file in between would let
+ * SQLite create the two files after all. With processing stopped (step 1 asks for it) no program
+ * opens or closes a source, and one still running is read in place, where SQLite keeps it whole.
  */
 export type LocalAccess = { kind: "in-place" } | { kind: "copy" } | { kind: "locked"; reason: string };
 
