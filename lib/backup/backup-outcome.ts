@@ -42,7 +42,7 @@ export function buildChecks(manifest: BackupManifest): CheckResult[] {
     name: CHECK_NAMES.categorized,
     ok: dashboard.categorized === manifest.expectedCategorized,
     waivable: true,
-    detail: `Dashboard ${dashboard.categorized} categorized (expected ${manifest.expectedCategorized}); NAS ${nas.categorized}; union ${manifest.categorizedUnion}`,
+    detail: `Dashboard ${dashboard.categorized} categorized (expected ${manifest.expectedCategorized}); NAS ${nas.categorized}; union ${manifest.categorizedUnion}${quarantinedNote(manifest)}`,
     evidence: {
       dashboard: dashboard.categorized,
       nas: nas.categorized,
@@ -89,6 +89,18 @@ export function buildEvidence(manifest: BackupManifest): Record<string, unknown>
       ]),
     ),
   };
+}
+
+/** Categorization rows the count leaves out because the merge quarantines them (no valid key, a losing duplicate). */
+function quarantinedNote(manifest: BackupManifest): string {
+  const parts = manifest.sources.flatMap((entry) => {
+    const left = entry.categorizationQuarantined;
+    const rows = (left?.invalidKey ?? 0) + (left?.duplicateKey ?? 0);
+    return rows ? [`${ROLE_LABEL[entry.role]} ${rows}`] : [];
+  });
+  return parts.length
+    ? `; categorization rows left out because the merge quarantines them (no valid key, or an older duplicate): ${parts.join(", ")}`
+    : "";
 }
 
 function formatBytes(bytes: number): string {

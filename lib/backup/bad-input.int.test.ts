@@ -27,7 +27,7 @@ describe("runBackup refuses bad input", () => {
   }
 
   async function expectRefusal(options: RunBackupOptions, message: string | RegExp) {
-    const hashes = Object.values(options.sources).map((file) => safeSha(file));
+    const hashes = Object.values(options.sources).map((file) => safeSha(file as string));
     const error = await runBackup({ busyTimeoutMs: 100, ...options }).then(
       () => undefined,
       (caught: unknown) => caught,
@@ -37,7 +37,7 @@ describe("runBackup refuses bad input", () => {
     expect(text).not.toContain("\n");
     if (typeof message === "string") expect(text).toBe(message);
     else expect(text).toMatch(message);
-    expect(Object.values(options.sources).map((file) => safeSha(file))).toEqual(hashes);
+    expect(Object.values(options.sources).map((file) => safeSha(file as string))).toEqual(hashes);
     const listing = listBackups(options.backupsDir);
     expect(listing.filter((entry) => entry.status === "verified")).toEqual([]);
     for (const entry of listing) expect(readdirSync(entry.dir)).toEqual(["FAILED"]);
@@ -139,7 +139,9 @@ describe("runBackup refuses bad input", () => {
       try {
         await expectRefusal(
           { sources: { nas, dashboard }, backupsDir, expectedCategorized: 5 },
-          `NAS database is locked by another process; stop it and retry: ${nas}`,
+          journalMode === "wal"
+            ? `NAS database is locked by another process (its -wal is in use without a -shm: exclusive locking mode); stop it and retry: ${nas}`
+            : `NAS database is locked by another process; stop it and retry: ${nas}`,
         );
       } finally {
         if (holder.inTransaction) holder.exec("ROLLBACK");

@@ -4,6 +4,13 @@ import type Database from "better-sqlite3";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
 import { fingerprintDatabase, type TableFingerprint } from "./fingerprint";
 import type { BackupManifest } from "./manifest";
+import {
+  shownSource,
+  toLiveSource,
+  withLiveSource,
+  type FetchOptions,
+  type LiveSource,
+} from "@/lib/sources/live-source";
 import { defaultIo, openReadOnly, preflightSource, ROLE_LABEL, toOwnerFacing, type SourceRole } from "./source-access";
 import { diffTableRows, type RowDiff } from "./row-diff";
 import { listTables } from "./table-scan";
@@ -22,8 +29,9 @@ export type SourceFreeze = {
 };
 export type FreezeResult = { ok: boolean; sources: SourceFreeze[]; detail: string };
 
-type FreezeOptions = {
-  sources: Partial<Record<SourceRole, string>>;
+type FreezeOptions = FetchOptions & {
+  /** a plain path is a local file; a URL source is downloaded afresh (lib/sources) */
+  sources: Partial<Record<SourceRole, string | LiveSource>>;
   manifest: BackupManifest;
   /** where the snapshots are (defaults to the manifest's folder); used to count changed rows */
   backupDir?: string;
@@ -32,19 +40,20 @@ type FreezeOptions = {
 };
 
 /**
- * Proves the freeze held: re-reads each live source's logical fingerprint and compares it
- * with the backup's. For a table that differs, the live rows and the snapshot's rows are
- * merged in key order to count rows added, removed and changed, without loading either side.
+ * Proves the freeze held: reads each live source again, through the source reader (in place,
+ * or a fresh copy or download), and compares its logical fingerprint with the backup's. For a
+ * table that differs, the live rows and the snapshot's rows are merged in key order to count
+ * rows added, removed and changed, without loading either side.
  */
 export async function checkFreeze(options: FreezeOptions): Promise<FreezeResult> {
   const results: SourceFreeze[] = [];
   for (const role of ["nas", "dashboard"] as const) {
-    const sourcePath = options.sources[role];
-    if (sourcePath === undefined) continue;
+    const configured = options.sources[role];
+    if (configured === undefined) continue;
     const recorded = options.manifest.sources.find((source) => source.role === role);
     if (!recorded) throw new OwnerFacingError(`The backup has no ${ROLE_LABEL[role]} snapshot to compare with`);
     const snapshotPath = path.join(options.backupDir ?? options.manifest.backupDir, recorded.snapshotFile);
-    results.push(await checkSourceFreeze(role, sourcePath, recorded.tables, snapshotPath, options));
+    results.push(await checkSourceFreeze(role, configured, recorded.tables, snapshotPath, options));
   }
   const ok = results.every((result) => result.ok);
   return {
@@ -61,31 +70,33 @@ export async function checkFreeze(options: FreezeOptions): Promise<FreezeResult>
 
 export async function checkSourceFreeze(
   role: SourceRole,
-  sourcePath: string,
+  configured: string | LiveSource,
   recordedTables: TableFingerprint[],
   snapshotPath: string,
-  options: Pick<FreezeOptions, "busyTimeoutMs" | "onProgress">,
+  options: FetchOptions & Pick<FreezeOptions, "busyTimeoutMs">,
 ): Promise<SourceFreeze> {
-  let live: Database.Database;
+  const source = toLiveSource(role, configured);
+  const shown = shownSource(source);
   try {
     // Same refusals as the backup itself (missing, locked, not SQLite…), in the same words.
-    preflightSource(role, sourcePath, defaultIo, options.busyTimeoutMs);
-    live = openReadOnly(sourcePath, options.busyTimeoutMs);
+    preflightSource(role, source, defaultIo, options.busyTimeoutMs);
+    return await withLiveSource(source, options, async (file) => {
+      const live = openReadOnly(file, options.busyTimeoutMs);
+      try {
+        const phase = `freeze check ${role}`;
+        const current = await fingerprintDatabase(live, { phase, onProgress: options.onProgress });
+        const changes = await describeChanges(live, recordedTables, current.tables, snapshotPath);
+        const ok = changes.length === 0;
+        const detail = ok
+          ? `${ROLE_LABEL[role]} unchanged since the backup`
+          : `${ROLE_LABEL[role]} changed since the backup: ${changes.map((change) => `${change.table} ${change.detail}`).join(", ")}`;
+        return { role, ok, fingerprint: current.fingerprint, changes, detail };
+      } finally {
+        live.close();
+      }
+    });
   } catch (error) {
-    throw toOwnerFacing(role, sourcePath, error);
-  }
-  try {
-    const current = await fingerprintDatabase(live, { phase: `freeze check ${role}`, onProgress: options.onProgress });
-    const changes = await describeChanges(live, recordedTables, current.tables, snapshotPath);
-    const ok = changes.length === 0;
-    const detail = ok
-      ? `${ROLE_LABEL[role]} unchanged since the backup`
-      : `${ROLE_LABEL[role]} changed since the backup: ${changes.map((change) => `${change.table} ${change.detail}`).join(", ")}`;
-    return { role, ok, fingerprint: current.fingerprint, changes, detail };
-  } catch (error) {
-    throw toOwnerFacing(role, sourcePath, error);
-  } finally {
-    live.close();
+    throw toOwnerFacing(role, shown, error);
   }
 }
 

@@ -10,5 +10,6 @@ export { fingerprintDatabase, fileSha256, integrityCheck } from "./fingerprint";
 export type { DatabaseFingerprint, TableFingerprint } from "./fingerprint";
 export { snapshotSource } from "./snapshot";
 export { restoreTest } from "./restore-test";
-export { countCategorized } from "./categorization-count";
+export { countCategorizationRecords } from "@/lib/sources/categorization-count";
 export type { BackupIo, SourceRole } from "./source-access";
+export type { LiveSource } from "@/lib/sources/live-source";

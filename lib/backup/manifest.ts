@@ -20,6 +20,8 @@ const sourceSchema = z.object({
   tables: z.array(tableSchema),
   fingerprint: z.string(),
   categorized: z.number().int(),
+  /** categorization rows the merge quarantines instead of counting (no valid key, a losing duplicate) */
+  categorizationQuarantined: z.object({ invalidKey: z.number().int(), duplicateKey: z.number().int() }).optional(),
   restoreTest: z.object({
     ok: z.boolean(),
     sha256: z.string(),

@@ -1,3 +1,4 @@
+import { toLiveSource, type FetchOptions, type LiveSource } from "@/lib/sources/live-source";
 import { OwnerFacingError, type ProgressReporter, type StepOutcome } from "@/lib/workflow/types";
 import { buildChecks, buildEvidence } from "./backup-outcome";
 import { createBackupFolder, markBackupFailed } from "./backup-folder";
@@ -6,7 +7,8 @@ import { defaultIo, preflightSource, SOURCE_ROLES, type BackupIo } from "./sourc
 import { snapshotAndVerify, type VerifiedSnapshot } from "./verify-snapshot";
 
 export type RunBackupOptions = {
-  sources: { nas: string; dashboard: string };
+  /** a plain path is a local file; see lib/sources/live-source.ts for URL sources */
+  sources: { nas: string | LiveSource; dashboard: string | LiveSource };
   backupsDir: string;
   /** EXPECTED_CATEGORIZED: compared with the Dashboard's count, where the owner curated */
   expectedCategorized: number;
@@ -17,6 +19,10 @@ export type RunBackupOptions = {
   busyTimeoutMs?: number;
   /** snapshot pages per backup step (the source is unlocked between steps) */
   pagesPerStep?: number;
+  /** Cancel / Ctrl-C: the run stops at its next progress report, keeping nothing that looks valid */
+  signal?: AbortSignal;
+  /** download seams for tests (stall timeout, a self-signed certificate) */
+  fetch?: Pick<FetchOptions, "stallMs" | "ca">;
 };
 
 export type RunBackupResult = {
@@ -33,7 +39,13 @@ export type RunBackupResult = {
  */
 export async function runBackup(options: RunBackupOptions): Promise<RunBackupResult> {
   const io = options.io ?? defaultIo;
-  for (const role of SOURCE_ROLES) preflightSource(role, options.sources[role], io, options.busyTimeoutMs);
+  const sources = {
+    nas: toLiveSource("nas", options.sources.nas),
+    dashboard: toLiveSource("dashboard", options.sources.dashboard),
+  };
+  for (const role of SOURCE_ROLES) preflightSource(role, sources[role], io, options.busyTimeoutMs);
+  const onProgress = stopWhenAborted(options.onProgress, options.signal);
+  const fetch = { ...options.fetch, signal: options.signal };
   const createdAt = options.now ?? new Date();
   const { id, dir } = createBackupFolder(options.backupsDir, createdAt);
   const verified: VerifiedSnapshot[] = [];
@@ -41,7 +53,7 @@ export async function runBackup(options: RunBackupOptions): Promise<RunBackupRes
   let manifest: BackupManifest;
   try {
     for (const role of SOURCE_ROLES) {
-      verified.push(await snapshotAndVerify({ ...options, role, sourcePath: options.sources[role], dir, io }));
+      verified.push(await snapshotAndVerify({ ...options, onProgress, fetch, role, source: sources[role], dir, io }));
     }
     const union = new Set(verified.flatMap((source) => source.categorizedKeys));
     manifest = {
@@ -65,6 +77,18 @@ export async function runBackup(options: RunBackupOptions): Promise<RunBackupRes
     backupDir: dir,
     manifestPath,
     manifest,
+  };
+}
+
+/** Every phase reports progress often, so a cancel is honoured within a moment wherever the run is. */
+function stopWhenAborted(onProgress: ProgressReporter | undefined, signal: AbortSignal | undefined): ProgressReporter {
+  return (progress) => {
+    if (signal?.aborted)
+      throw new OwnerFacingError(
+        "Backup cancelled; this backup is marked failed and nothing in it was kept",
+        "cancelled",
+      );
+    onProgress?.(progress);
   };
 }
 

@@ -1,5 +1,5 @@
-import { existsSync, rmSync } from "node:fs";
-import Database from "better-sqlite3";
+import { existsSync } from "node:fs";
+import { makeStandalone, removeDatabaseFiles } from "@/lib/sources/check-copy";
 import type { ProgressReporter } from "@/lib/workflow/types";
 import { DEFAULT_BUSY_TIMEOUT_MS, defaultIo, openReadOnly, type BackupIo, type SourceRole } from "./source-access";
 
@@ -19,9 +19,11 @@ export type SnapshotOptions = {
 const MAX_RESTARTS = 20;
 
 /**
- * Copies a live source with SQLite's online backup API. The source is opened read-only and
- * only read-locked during each step. A write by another connection makes SQLite restart the
- * copy, so the result is always one consistent state. On failure the partial file is removed.
+ * Copies a live source with SQLite's online backup API; only for a source SQLite reads in place
+ * (lib/sources/local-access.ts: the others are copied by the source reader). The source is
+ * opened read-only and only read-locked during each step. A write by another connection makes
+ * SQLite restart the copy, so the result is always one consistent state. On failure the
+ * partial file is removed.
  */
 export async function snapshotSource(options: SnapshotOptions): Promise<{ pages: number }> {
   const io = options.io ?? defaultIo;
@@ -52,7 +54,7 @@ export async function snapshotSource(options: SnapshotOptions): Promise<{ pages:
     pages = result.totalPages;
     options.onProgress?.({ phase, done: pages, total: pages, unit: "pages" });
   } catch (error) {
-    removeSnapshotFiles(options.destPath);
+    removeDatabaseFiles(options.destPath);
     throw error;
   } finally {
     source.close();
@@ -60,29 +62,12 @@ export async function snapshotSource(options: SnapshotOptions): Promise<{ pages:
   try {
     makeStandalone(options.destPath);
   } catch (error) {
-    removeSnapshotFiles(options.destPath);
+    removeDatabaseFiles(options.destPath);
     throw error;
   }
   return { pages };
 }
 
-/**
- * A copy of a WAL source keeps the WAL flag in its header; switching the copy to a rollback
- * journal makes it one self-contained file that read-only opens never add -wal/-shm files to.
- */
-function makeStandalone(path: string): void {
-  const db = new Database(path, { fileMustExist: true });
-  try {
-    db.pragma("journal_mode = DELETE");
-  } finally {
-    db.close();
-  }
-}
-
 function lockedError(): Error {
   return Object.assign(new Error("source database is locked"), { code: "SQLITE_BUSY" });
-}
-
-export function removeSnapshotFiles(path: string): void {
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
 }

@@ -1,10 +1,10 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
+import { inPlacePath, shownSource, type LiveSource } from "@/lib/sources/live-source";
+import { ROLE_LABEL, type SourceRole } from "@/lib/sources/source-setting";
 import { OwnerFacingError } from "@/lib/workflow/types";
 
-export type SourceRole = "nas" | "dashboard";
-export const SOURCE_ROLES: readonly SourceRole[] = ["nas", "dashboard"];
-export const ROLE_LABEL: Record<SourceRole, string> = { nas: "NAS", dashboard: "Dashboard" };
+export { ROLE_LABEL, SOURCE_ROLES, type SourceRole } from "@/lib/sources/source-setting";
 
 /**
  * File-system seams. Tests run as root, where chmod 000 does not deny a read, so an
@@ -20,6 +20,7 @@ export const defaultIo: BackupIo = { openRead: (path) => openSync(path, "r") };
 /** Short on purpose: a source held by another writer is reported, not waited for. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 1_000;
 
+/** For files SQLite can read in place without creating any (see lib/sources/local-access.ts). */
 export function openReadOnly(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Database.Database {
   return new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
 }
@@ -27,10 +28,14 @@ export function openReadOnly(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_
 const SQLITE_HEADER = "SQLite format 3\0";
 
 /**
- * Refuses a source before anything is written: missing, a directory, unreadable, not SQLite,
- * locked, or without a content table. Opens briefly, reads the schema, closes.
+ * Refuses a local source before anything is written: missing, a directory, unreadable, not
+ * SQLite, locked, or without a content table. Opens briefly, reads the schema, closes. A file
+ * that must be copied to be read (a WAL file nobody has open) is checked on its copy instead,
+ * and a URL source on its download: there is nothing to look at before fetching it.
  */
-export function preflightSource(role: SourceRole, path: string, io: BackupIo, busyTimeoutMs?: number): void {
+export function preflightSource(role: SourceRole, source: LiveSource, io: BackupIo, busyTimeoutMs?: number): void {
+  if (source.origin.kind !== "file") return;
+  const path = source.origin.path;
   const label = ROLE_LABEL[role];
   let stat;
   try {
@@ -54,13 +59,20 @@ export function preflightSource(role: SourceRole, path: string, io: BackupIo, bu
   if (header.toString("latin1") !== SQLITE_HEADER) {
     throw new OwnerFacingError(`${label} database is not a SQLite file: ${path}`, "source_invalid");
   }
+  const inPlace = inPlacePath(source);
+  if (inPlace) assertContentTable(role, inPlace, shownSource(source), busyTimeoutMs);
+}
+
+/** `file` is what SQLite opens (the source, or our copy of it); `shown` names the source. */
+export function assertContentTable(role: SourceRole, file: string, shown: string, busyTimeoutMs?: number): void {
   let db: Database.Database | undefined;
   try {
-    db = openReadOnly(path, busyTimeoutMs);
+    db = openReadOnly(file, busyTimeoutMs);
     const content = db.prepare("SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND name = 'content'").get();
-    if (!content) throw new OwnerFacingError(`${label} database has no content table: ${path}`, "source_invalid");
+    if (!content)
+      throw new OwnerFacingError(`${ROLE_LABEL[role]} database has no content table: ${shown}`, "source_invalid");
   } catch (error) {
-    throw toOwnerFacing(role, path, error);
+    throw toOwnerFacing(role, shown, error);
   } finally {
     db?.close();
   }
@@ -79,6 +91,9 @@ export function toOwnerFacing(role: SourceRole, path: string, error: unknown): O
     return line("is locked by another process; stop it and retry", "source_locked");
   }
   if (code === "SQLITE_NOTADB") return line("is not a SQLite file", "source_invalid");
+  if (code === "SOURCE_CHANGING") {
+    return line("kept changing while it was read; stop whatever writes to it and retry", "source_locked");
+  }
   if (code.startsWith("SQLITE_CORRUPT") || code.startsWith("SQLITE_IOERR_SHORT_READ")) {
     return line("is damaged (SQLite reports it malformed)", "source_damaged");
   }

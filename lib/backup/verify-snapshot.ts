@@ -1,47 +1,64 @@
 import { renameSync } from "node:fs";
 import path from "node:path";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
-import { countCategorized } from "./categorization-count";
+import { fetchLiveCopy, inPlacePath, shownSource, type FetchOptions, type LiveSource } from "@/lib/sources/live-source";
+import { countCategorizationRecords } from "@/lib/sources/categorization-count";
 import { fileSha256, fingerprintDatabase, integrityCheck } from "./fingerprint";
 import type { SourceManifest } from "./manifest";
 import { restoreTest } from "./restore-test";
 import { snapshotSource } from "./snapshot";
 import { checkSourceFreeze } from "./freeze";
-import { openReadOnly, ROLE_LABEL, toOwnerFacing, type BackupIo, type SourceRole } from "./source-access";
+import {
+  assertContentTable,
+  openReadOnly,
+  ROLE_LABEL,
+  toOwnerFacing,
+  type BackupIo,
+  type SourceRole,
+} from "./source-access";
 
 export type VerifiedSnapshot = SourceManifest & { categorizedKeys: string[] };
 
 /**
- * One source, start to finish: snapshot to `<role>.db.partial`, integrity check, fingerprint,
- * categorization count, restore test; only then renamed to `<role>.db`. Last, the live source
- * is re-read to show it did not move while we copied it.
+ * One source, start to finish: snapshot to `<role>.db.partial` (SQLite's backup API for a file
+ * read in place; otherwise the source reader's fresh copy or download, which is the snapshot),
+ * integrity check, fingerprint, categorization count, restore test; only then renamed to
+ * `<role>.db`. Last, the live source is read again to show it did not move meanwhile.
  */
 export async function snapshotAndVerify(options: {
   role: SourceRole;
-  sourcePath: string;
+  source: LiveSource;
   dir: string;
   io?: BackupIo;
   busyTimeoutMs?: number;
   pagesPerStep?: number;
   onProgress?: ProgressReporter;
+  fetch?: FetchOptions;
 }): Promise<VerifiedSnapshot> {
-  const { role, sourcePath, dir, onProgress } = options;
+  const { role, source, dir, onProgress } = options;
+  const sourcePath = shownSource(source);
   const label = ROLE_LABEL[role];
   const snapshotFile = `${role}.db`;
   const partial = path.join(dir, `${snapshotFile}.partial`);
   try {
-    await snapshotSource({
-      role,
-      sourcePath,
-      destPath: partial,
-      io: options.io,
-      busyTimeoutMs: options.busyTimeoutMs,
-      pagesPerStep: options.pagesPerStep,
-      onProgress,
-    });
+    const inPlace = inPlacePath(source);
+    if (inPlace) {
+      await snapshotSource({
+        role,
+        sourcePath: inPlace,
+        destPath: partial,
+        io: options.io,
+        busyTimeoutMs: options.busyTimeoutMs,
+        pagesPerStep: options.pagesPerStep,
+        onProgress,
+      });
+    } else {
+      await fetchLiveCopy(source, partial, { ...options.fetch, onProgress });
+    }
   } catch (error) {
     throw mapSnapshotError(role, sourcePath, dir, error);
   }
+  assertContentTable(role, partial, sourcePath);
   const db = openReadOnly(partial);
   let integrity: string;
   let fingerprint;
@@ -60,7 +77,7 @@ export async function snapshotAndVerify(options: {
       );
     }
     fingerprint = await fingerprintDatabase(db, { phase: `fingerprint ${role}`, onProgress });
-    categorized = await countCategorized(db, { phase: `categorization ${role}`, onProgress });
+    categorized = await countCategorizationRecords(db, { phase: `categorization ${role}`, onProgress });
   } catch (error) {
     throw toOwnerFacing(role, sourcePath, error);
   } finally {
@@ -76,7 +93,10 @@ export async function snapshotAndVerify(options: {
   });
   if (!restore.ok) throw new OwnerFacingError(`${label} restore test failed: ${restore.detail}`, "restore_failed");
   renameSync(partial, path.join(dir, snapshotFile));
-  const stable = await checkSourceFreeze(role, sourcePath, fingerprint.tables, path.join(dir, snapshotFile), options);
+  const stable = await checkSourceFreeze(role, source, fingerprint.tables, path.join(dir, snapshotFile), {
+    ...options,
+    ...options.fetch,
+  });
   return {
     role,
     sourcePath,
@@ -87,6 +107,9 @@ export async function snapshotAndVerify(options: {
     tables: fingerprint.tables,
     fingerprint: fingerprint.fingerprint,
     categorized: categorized.count,
+    ...(categorized.quarantined.invalidKey + categorized.quarantined.duplicateKey > 0
+      ? { categorizationQuarantined: categorized.quarantined }
+      : {}),
     categorizedKeys: categorized.keys,
     restoreTest: restore,
     stableAfterSnapshot: { ok: stable.ok, detail: stable.detail },

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { resolveSourceSetting, sourceSettingsProblem } from "../sources/source-setting";
 
 /**
  * The only place that reads process.env. Defaults give the embedded mode: an embedded
@@ -26,6 +27,9 @@ const envSchema = z
     ),
     NAS_DB: optionalText,
     DASHBOARD_DB: optionalText,
+    // Sent only to the NAS_DB / DASHBOARD_DB URL's own origin; never printed, logged or stored.
+    NAS_DB_TOKEN: optionalText,
+    DASHBOARD_DB_TOKEN: optionalText,
     CUTOVER_DATA_DIR: optionalText,
     EXPECTED_CATEGORIZED: optionalWholeNumber(0, 1_000_000),
     PANEL_PASSWORD: optionalText,
@@ -43,7 +47,10 @@ const envSchema = z
 
 export type AppEnv = {
   databaseUrl: string | undefined;
+  /** each an absolute file path or an http(s) URL (lib/sources/source-setting.ts) */
   sources: { nas: string; dashboard: string } | undefined;
+  /** bearer tokens for URL sources; secret: never print, log, audit or store them */
+  sourceTokens: { nas?: string; dashboard?: string };
   dataDir: string;
   expectedCategorized: number;
   panelPassword: string | undefined;
@@ -71,12 +78,17 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     throw new ConfigError(`Configuration error${where ? ` in ${where}` : ""}: ${issue?.message}`);
   }
   const env = parsed.data;
+  const sources =
+    env.NAS_DB && env.DASHBOARD_DB
+      ? { nas: resolveSourceSetting(cwd, env.NAS_DB), dashboard: resolveSourceSetting(cwd, env.DASHBOARD_DB) }
+      : undefined;
+  const sourceTokens = { nas: env.NAS_DB_TOKEN, dashboard: env.DASHBOARD_DB_TOKEN };
+  const sourceProblem = sourceSettingsProblem({ sources, tokens: sourceTokens });
+  if (sourceProblem) throw new ConfigError(`Configuration error: ${sourceProblem}`);
   return {
     databaseUrl: env.DATABASE_URL,
-    sources:
-      env.NAS_DB && env.DASHBOARD_DB
-        ? { nas: path.resolve(cwd, env.NAS_DB), dashboard: path.resolve(cwd, env.DASHBOARD_DB) }
-        : undefined,
+    sources,
+    sourceTokens,
     dataDir: path.resolve(cwd, env.CUTOVER_DATA_DIR ?? "data"),
     expectedCategorized: env.EXPECTED_CATEGORIZED ?? 67,
     panelPassword: env.PANEL_PASSWORD,

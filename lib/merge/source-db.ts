@@ -1,4 +1,6 @@
 import Database from "better-sqlite3";
+import { localAccess } from "@/lib/sources/local-access";
+import { OwnerFacingError } from "@/lib/workflow/types";
 import type { Side } from "./choose";
 import { collectGarbage } from "./memory";
 import type { KeyRow } from "./keys";
@@ -18,7 +20,18 @@ export type SourceDb = {
   close(): void;
 };
 
+/**
+ * The merge reads what resolveSourcePaths names: a source SQLite reads in place, or the copy
+ * the source reader kept. Anything else would make SQLite create -wal/-shm files beside a
+ * source (lib/sources/local-access.ts), so it is refused instead of opened.
+ */
 export function openSource(side: Side, path: string): SourceDb {
+  if (localAccess(path).kind !== "in-place") {
+    throw new OwnerFacingError(
+      `${side === "nas" ? "NAS" : "Dashboard"} database ${path} is a write-ahead-log file nobody has open, which cannot be read in place without creating files beside it; run the plan again to read it through a fresh copy`,
+      "source_not_in_place",
+    );
+  }
   const db = new Database(path, { readonly: true, fileMustExist: true });
   db.pragma("busy_timeout = 5000");
   const tables = new Set(

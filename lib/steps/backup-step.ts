@@ -10,7 +10,7 @@ import {
   runBackup,
   type BackupManifest,
 } from "../backup";
-import { ensureSourcePaths, resolveSourcePaths } from "../sources/source-paths";
+import { ensureDemoPair, liveSourcesOf } from "../sources/source-paths";
 import { readOwnerFact, recordOwnerFact, type RunInput } from "../workflow/workflow";
 import { OwnerFacingError, type CheckResult } from "../workflow/types";
 
@@ -36,7 +36,7 @@ export async function readProcessingStopped(ctx: AppContext): Promise<Processing
 }
 
 /** The run action: refused (audited, no run) until the owner says processing is stopped. */
-export function backupRunInput(ctx: AppContext, actor: string): RunInput {
+export function backupRunInput(ctx: AppContext, actor: string, options: { signal?: AbortSignal } = {}): RunInput {
   return {
     stepId: "backup",
     action: "run",
@@ -50,12 +50,13 @@ export function backupRunInput(ctx: AppContext, actor: string): RunInput {
     },
     // A bad source (missing, damaged, locked…) throws the engine's OwnerFacingError: the run fails with that line.
     execute: async (report) => {
-      const sources = ensureSourcePaths(ctx.env, ctx.paths);
+      ensureDemoPair(ctx.env, ctx.paths);
       const result = await runBackup({
-        sources: { nas: sources.nas, dashboard: sources.dashboard },
+        sources: liveSources(ctx),
         backupsDir: ctx.paths.backupsDir,
         expectedCategorized: ctx.env.expectedCategorized,
         onProgress: report,
+        signal: options.signal,
       });
       return {
         checks: result.outcome.checks,
@@ -94,10 +95,9 @@ async function manifestOfRunOrThrow(ctx: AppContext, runId: number | undefined, 
   return manifest;
 }
 
-/** Live sources only: the gate must compare what is on disk now, never regenerate a demo file. */
-function liveSources(ctx: AppContext) {
-  const { nas, dashboard } = resolveSourcePaths(ctx.env, ctx.paths);
-  return { nas, dashboard };
+/** Live sources only: the gate reads what is there now (a URL afresh), never regenerates a demo file. */
+export function liveSources(ctx: AppContext) {
+  return liveSourcesOf(ctx.env, ctx.paths);
 }
 
 /** The approval gate: the freeze held if the live sources still fingerprint as the approved-for backup. */

@@ -2,7 +2,8 @@ import "server-only";
 import path from "node:path";
 import type { AppContext } from "../app-context";
 import { listBackups, MANIFEST_FILE, type BackupListing, type BackupManifest } from "../backup";
-import { resolveSourcePaths } from "../sources/source-paths";
+import { describeSources, resolveSourcePaths, type SourceDescription } from "../sources/source-paths";
+import { isCancellableHere } from "./run-cancel";
 import { manifestOfEvidence, readProcessingStopped, type ProcessingStopped } from "./backup-step";
 
 /** What the Backup page shows besides the generic checks: confirmation, latest evidence, history. */
@@ -11,9 +12,13 @@ export type BackupView = {
   /** the latest run's backup, when that run produced one (a run refused by a bad source did not) */
   latest: { runId: number; manifest: BackupManifest; manifestPath: string } | null;
   /** why the latest run failed before producing a backup (a bad source, a full disk…) */
-  latestError: { runId: number; error: string } | null;
+  latestError: { runId: number; error: string; cancelled: boolean } | null;
   backups: Array<BackupListing & { manifestPath: string }>;
   sources: { nas: string; dashboard: string; demo: boolean };
+  /** where each source comes from: a file, a download URL (without its query), or the demo pair */
+  origins: SourceDescription[];
+  /** a run going now, and whether this panel process started it (then Cancel can stop it) */
+  running: { runId: number; cancellable: boolean } | null;
   expectedCategorized: number;
 };
 
@@ -29,12 +34,18 @@ export async function loadBackupView(ctx: AppContext): Promise<BackupView> {
       latestRun && manifest
         ? { runId: latestRun.id, manifest, manifestPath: path.join(manifest.backupDir, MANIFEST_FILE) }
         : null,
-    latestError: latestRun?.error && !manifest ? { runId: latestRun.id, error: latestRun.error } : null,
+    latestError:
+      latestRun?.error && !manifest
+        ? { runId: latestRun.id, error: latestRun.error, cancelled: latestRun.status === "cancelled" }
+        : null,
     backups: listBackups(ctx.paths.backupsDir).map((entry) => ({
       ...entry,
       manifestPath: path.join(entry.dir, MANIFEST_FILE),
     })),
     sources: resolveSourcePaths(ctx.env, ctx.paths),
+    origins: describeSources(ctx.env, ctx.paths),
+    running:
+      latestRun?.status === "running" ? { runId: latestRun.id, cancellable: isCancellableHere(latestRun.id) } : null,
     expectedCategorized: ctx.env.expectedCategorized,
   };
 }

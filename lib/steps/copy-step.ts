@@ -5,11 +5,16 @@ import { runCopy } from "@/lib/copy/run-copy";
 import { buildPlan, currentPlan, type PlanResult } from "@/lib/merge/planner";
 import { loadDecisions } from "@/lib/merge/store/decisions";
 import { canonicalHash } from "@/lib/merge/transforms";
-import { ensureSourcePaths, resolveSourcePaths } from "@/lib/sources/source-paths";
+import { prepareMergeSources, resolveSourcePaths } from "@/lib/sources/source-paths";
 import { verifyTarget } from "@/lib/verify/verify-target";
 import { withWorkflowLease, type RunInput } from "@/lib/workflow/workflow";
 import { OwnerFacingError, type CheckResult, type ProgressReporter, type StepOutcome } from "@/lib/workflow/types";
-import { assertSourcesUnchangedSinceBackup, FREEZE_CHECK_NAME, manifestOfEvidence } from "./backup-step";
+import {
+  assertSourcesUnchangedSinceBackup,
+  FREEZE_CHECK_NAME,
+  liveSources as sourcesAsTheyAreNow,
+  manifestOfEvidence,
+} from "./backup-step";
 import { assertSchemaApprovedForTarget } from "./schema-step";
 
 /**
@@ -31,7 +36,7 @@ export async function planAction(ctx: AppContext, actor: string, onProgress?: Pr
 }
 
 async function buildAuditedPlan(ctx: AppContext, actor: string, onProgress?: ProgressReporter): Promise<PlanResult> {
-  const { nas, dashboard } = ensureSourcePaths(ctx.env, ctx.paths);
+  const { nas, dashboard } = await prepareMergeSources(ctx.env, ctx.paths);
   const result = await buildPlan({
     db: ctx.db,
     controlDbFile: ctx.paths.controlDb,
@@ -59,7 +64,7 @@ async function freezeCheck(ctx: AppContext): Promise<CheckResult> {
   if (!manifest)
     return { name: FREEZE_CHECK_NAME, ok: false, detail: "no approved backup to compare the sources with" };
   try {
-    const freeze = await checkFreeze({ sources: liveSources(ctx), manifest });
+    const freeze = await checkFreeze({ sources: sourcesAsTheyAreNow(ctx), manifest });
     return { name: FREEZE_CHECK_NAME, ok: freeze.ok, detail: freeze.detail, evidence: { backupId: manifest.backupId } };
   } catch (error) {
     if (error instanceof OwnerFacingError) return { name: FREEZE_CHECK_NAME, ok: false, detail: error.message };

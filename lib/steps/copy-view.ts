@@ -1,12 +1,12 @@
 import "server-only";
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import type { AppContext } from "../app-context";
 import { describeError } from "../common/action-result";
 import { lastCopyRun } from "../copy/run-copy";
 import { currentPlan } from "../merge/planner";
 import { getPlanOverview } from "../merge/store/plan-queries";
 import type { PlanCounts } from "../merge/store/plan-writer";
-import { resolveSourcePaths } from "../sources/source-paths";
+import { resolveSourcePaths, sourceStateKey } from "../sources/source-paths";
 import { describeTarget, withTargetClient } from "../target/connect";
 import { resolveTargetUrl } from "../target/target-url";
 import { assertSourcesUnchangedSinceBackup } from "./backup-step";
@@ -120,12 +120,11 @@ async function copyState(ctx: AppContext, databaseUrl: string): Promise<CopyView
 const freezeCache = new Map<string, { ok: boolean; detail: string }>();
 
 async function sourcesMatchBackup(ctx: AppContext): Promise<{ ok: boolean; detail: string }> {
-  const { nas, dashboard } = resolveSourcePaths(ctx.env, ctx.paths);
   const approval = await ctx.db.approval.findFirst({
     where: { step: "backup", revokedAt: null },
     orderBy: { id: "desc" },
   });
-  const key = [approval?.id, ...[nas, `${nas}-wal`, dashboard, `${dashboard}-wal`].map(statKey)].join("|");
+  const key = `${approval?.id}|${sourceStateKey(ctx.env, ctx.paths)}`;
   const cached = freezeCache.get(key);
   if (cached) return cached;
   let result: { ok: boolean; detail: string };
@@ -139,13 +138,4 @@ async function sourcesMatchBackup(ctx: AppContext): Promise<{ ok: boolean; detai
   freezeCache.clear();
   if (result.ok) freezeCache.set(key, result);
   return result;
-}
-
-function statKey(file: string): string {
-  try {
-    const stat = statSync(file);
-    return `${file}:${stat.size}:${Math.trunc(stat.mtimeMs)}`;
-  } catch {
-    return `${file}:-`;
-  }
 }

@@ -8,14 +8,22 @@ import type { StepState } from "@/lib/workflow/step-state";
 import { BackupHistory } from "./backup-history";
 import { PathText } from "./path-text";
 import { ProcessingStoppedForm } from "./processing-stopped-form";
+import { CancelBackupForm } from "./cancel-backup-form";
 import { RunBackupForm } from "./run-backup-form";
 import { SourceCard } from "./source-card";
+import { SourceOrigins } from "./source-origins";
 
 type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
-type Props = { view: BackupView; state: StepState; confirmAction: FormAction; runAction: FormAction };
+type Props = {
+  view: BackupView;
+  state: StepState;
+  confirmAction: FormAction;
+  runAction: FormAction;
+  cancelAction: FormAction;
+};
 
 /** Step 1's own section: confirm the freeze, run the backup, read its evidence per source. */
-export function BackupSection({ view, state, confirmAction, runAction }: Props) {
+export function BackupSection({ view, state, confirmAction, runAction, cancelAction }: Props) {
   const confirmed = view.confirmation;
   return (
     <div className="space-y-6">
@@ -35,10 +43,8 @@ export function BackupSection({ view, state, confirmAction, runAction }: Props) 
         <p className="mb-3 max-w-3xl text-sm text-stone-700">
           Snapshots both SQLite files (read-only) into <code className="font-mono text-xs">backups/</code>, checks their
           integrity, counts and fingerprints every table, and restores each copy to prove it works.
-          {view.sources.demo
-            ? " Sources: the generated demo pair (set NAS_DB and DASHBOARD_DB for the real files)."
-            : ""}
         </p>
+        <SourceOrigins origins={view.origins} />
         {/* Remounts when a run starts or ends, so a finished run's "started" message does not linger. */}
         <RunBackupForm
           key={`${view.latest?.runId ?? "none"}-${state}`}
@@ -46,13 +52,20 @@ export function BackupSection({ view, state, confirmAction, runAction }: Props) 
           hint={runHint(view, state)}
           action={runAction}
         />
+        {view.running?.cancellable ? (
+          <div className="mt-3">
+            <CancelBackupForm action={cancelAction} />
+          </div>
+        ) : null}
       </SectionCard>
 
       {view.latest ? <LatestBackup latest={view.latest} /> : null}
       {view.latestError ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
-          <span aria-hidden="true">✕ </span>Backup run #{view.latestError.runId} failed and verified nothing:{" "}
-          {view.latestError.error}. The source files were only read; fix the cause and run it again.
+          <span aria-hidden="true">✕ </span>Backup run #{view.latestError.runId}{" "}
+          {view.latestError.cancelled ? "was cancelled" : "failed and verified nothing"}: {view.latestError.error}. The
+          source files were only read;{" "}
+          {view.latestError.cancelled ? "run it again when ready." : "fix the cause and run it again."}
         </p>
       ) : null}
 

@@ -21,7 +21,7 @@ export function SourceCard({ summary }: { summary: SourceSummary }) {
       </div>
       <div className="mt-3 grid gap-x-8 gap-y-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <dl className="grid grid-cols-[10rem_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
-          <Row term="Source file">
+          <Row term="Source">
             <PathText path={summary.sourcePath} />
           </Row>
           <Row term="Snapshot">

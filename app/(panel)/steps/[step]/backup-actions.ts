@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireOwnerAction } from "@/app/_lib/owner";
 import { type ActionResult, toActionResult } from "@/lib/common/action-result";
 import { backupRunInput, confirmProcessingStopped } from "@/lib/steps/backup-step";
-import { startStepRun } from "@/lib/workflow/workflow";
+import { cancelRunningStep, startCancellableRun } from "@/lib/steps/run-cancel";
 import { OwnerFacingError } from "@/lib/workflow/types";
 
 const PANEL_ACTOR = "owner (panel)";
@@ -36,8 +36,20 @@ export async function runBackupAction(_previous: ActionResult | null, formData: 
     const ctx = await requireOwnerAction();
     const parsed = runSchema.safeParse({ step: formData.get("step") });
     if (!parsed.success) throw new OwnerFacingError(parsed.error.issues[0]?.message ?? "Invalid request.");
-    const { runId } = await startStepRun(ctx, backupRunInput(ctx, PANEL_ACTOR));
+    const { runId } = await startCancellableRun(ctx, (signal) => backupRunInput(ctx, PANEL_ACTOR, { signal }));
     revalidatePath("/", "layout");
     return { message: `Backup run #${runId} started.` };
+  });
+}
+
+/** Stops the backup this panel started (a download too); its folder is left marked failed, with nothing in it. */
+export async function cancelBackupAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const ctx = await requireOwnerAction();
+    const parsed = runSchema.safeParse({ step: formData.get("step") });
+    if (!parsed.success) throw new OwnerFacingError(parsed.error.issues[0]?.message ?? "Invalid request.");
+    const { message } = await cancelRunningStep(ctx, "backup", PANEL_ACTOR);
+    revalidatePath("/", "layout");
+    return { message };
   });
 }

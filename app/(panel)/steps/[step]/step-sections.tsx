@@ -8,7 +8,7 @@ import { loadSchemaView } from "@/lib/steps/schema-step";
 import type { AppContext } from "@/lib/app-context";
 import type { StepDetail } from "@/lib/workflow/step-detail";
 import type { StepId } from "@/lib/workflow/steps";
-import { confirmProcessingStoppedAction, runBackupAction } from "./backup-actions";
+import { cancelBackupAction, confirmProcessingStoppedAction, runBackupAction } from "./backup-actions";
 import { cancelCopyAction, copyAndVerifyAction, replanAction, verifyAgainAction } from "./copy-actions";
 import { applySchemaAction } from "./schema-actions";
 
@@ -27,6 +27,7 @@ export const STEP_SECTIONS: Partial<Record<StepId, (props: StepSectionProps) => 
         state={detail.status.state}
         confirmAction={confirmProcessingStoppedAction}
         runAction={runBackupAction}
+        cancelAction={cancelBackupAction}
       />
     );
   },
