@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { writeSyntheticPair } from "../lib/copy/testing/synthetic-pair";
+import { writeSyntheticPair } from "../test/support/synthetic-pair";
 import { runCli } from "./support/cli";
 import { freePort, startPanel, stopPanel } from "./support/panel-process";
 import { readPanelState, screenshotPath } from "./support/state";

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { demoHarness, type Harness } from "../../lib/copy/testing/harness";
+import { demoHarness, type Harness } from "../../test/support/copy-harness";
 
 /** Step 3's review from the terminal on the demo pair: decide, re-copy, confirm defaults, approve with the phrase. */
 const harnesses: Harness[] = [];

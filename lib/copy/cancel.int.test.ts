@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Progress } from "@/lib/workflow/types";
-import { demoHarness, type Harness } from "./testing/harness";
+import { demoHarness, type Harness } from "@/test/support/copy-harness";
 
 const harnesses: Harness[] = [];
 afterEach(async () => {

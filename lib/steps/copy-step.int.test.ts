@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { demoHarness, type Harness } from "@/lib/copy/testing/harness";
+import { demoHarness, type Harness } from "@/test/support/copy-harness";
 import { runStepAction } from "@/lib/workflow/workflow";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import { createTestDatabase } from "@/test/support/postgres";

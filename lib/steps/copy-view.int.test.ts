@@ -1,8 +1,8 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { demoHarness } from "@/lib/copy/testing/harness";
-import { writeSyntheticPair } from "@/lib/copy/testing/synthetic-pair";
+import { demoHarness } from "@/test/support/copy-harness";
+import { writeSyntheticPair } from "@/test/support/synthetic-pair";
 import { closeTargetDb } from "@/lib/target/target-db";
 import { approveStep, runStepAction } from "@/lib/workflow/workflow";
 import { createAppContext } from "@/lib/app-context";
