@@ -1,4 +1,5 @@
-import { QUARANTINE_REASONS } from "./quarantine-reasons";
+import { isQuarantineReason } from "@/lib/common/quarantine-reasons";
+import { QUARANTINE_LOOK } from "@/components/quarantine-reasons";
 import { TableHead } from "@/components/table-head";
 
 type Props = { rows: Record<string, number>; videos: Record<string, number> };
@@ -32,7 +33,9 @@ export function QuarantineTable({ rows, videos }: Props) {
                 <td className="py-1.5 pr-4 text-right tabular-nums">
                   {videos[reason] ? videos[reason].toLocaleString("en-US") : "—"}
                 </td>
-                <td className="py-1.5 text-stone-700">{QUARANTINE_REASONS[reason] ?? "See the review."}</td>
+                <td className="py-1.5 text-stone-700">
+                  {isQuarantineReason(reason) ? QUARANTINE_LOOK[reason].means : "See the review."}
+                </td>
               </tr>
             ))}
           </tbody>
