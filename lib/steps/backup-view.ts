@@ -3,6 +3,7 @@ import path from "node:path";
 import type { AppContext } from "../app-context";
 import { listBackups, MANIFEST_FILE, type BackupListing, type BackupManifest } from "../backup";
 import { resolveSourcePaths } from "../sources/source-paths";
+import { latestRun } from "../workflow/store";
 import { manifestOfEvidence, readProcessingStopped, type ProcessingStopped } from "./backup-step";
 
 /** What the Backup page shows besides the generic checks: confirmation, latest evidence, history. */
@@ -18,18 +19,15 @@ export type BackupView = {
 };
 
 export async function loadBackupView(ctx: AppContext): Promise<BackupView> {
-  const [confirmation, latestRun] = await Promise.all([
-    readProcessingStopped(ctx),
-    ctx.db.stepRun.findFirst({ where: { step: "backup" }, orderBy: { id: "desc" } }),
-  ]);
-  const manifest = latestRun ? manifestOfEvidence(ctx, latestRun.evidence) : null;
+  const [confirmation, latest] = await Promise.all([readProcessingStopped(ctx), latestRun(ctx.db, "backup")]);
+  const manifest = latest ? manifestOfEvidence(ctx, latest.evidence) : null;
   return {
     confirmation: confirmation ?? null,
     latest:
-      latestRun && manifest
-        ? { runId: latestRun.id, manifest, manifestPath: path.join(manifest.backupDir, MANIFEST_FILE) }
+      latest && manifest
+        ? { runId: latest.id, manifest, manifestPath: path.join(manifest.backupDir, MANIFEST_FILE) }
         : null,
-    latestError: latestRun?.error && !manifest ? { runId: latestRun.id, error: latestRun.error } : null,
+    latestError: latest?.error && !manifest ? { runId: latest.id, error: latest.error } : null,
     backups: listBackups(ctx.paths.backupsDir).map((entry) => ({
       ...entry,
       manifestPath: path.join(entry.dir, MANIFEST_FILE),

@@ -7,6 +7,7 @@ import { loadDecisions } from "@/lib/merge/store/decisions";
 import { canonicalHash } from "@/lib/merge/transforms";
 import { ensureSourcePaths, resolveSourcePaths } from "@/lib/sources/source-paths";
 import { verifyTarget } from "@/lib/verify/verify-target";
+import { approvalInForce } from "@/lib/workflow/store";
 import { withWorkflowLease, type RunInput } from "@/lib/workflow/workflow";
 import { OwnerFacingError, type CheckResult, type ProgressReporter, type StepOutcome } from "@/lib/workflow/types";
 import { assertSourcesUnchangedSinceBackup, FREEZE_CHECK_NAME, manifestOfEvidence } from "./backup-step";
@@ -25,9 +26,14 @@ function liveSources(ctx: AppContext) {
   return { nas, dashboard };
 }
 
-/** Under the lease: a plan rewritten while a copy reads it would mix two plans in one run. */
+/**
+ * Under the lease: a plan rewritten while a copy reads it would mix two plans in one run.
+ * Refused (audited) while step 3 is locked, like every action of the step.
+ */
 export async function planAction(ctx: AppContext, actor: string, onProgress?: ProgressReporter): Promise<PlanResult> {
-  return withWorkflowLease(ctx, actor, "copy", "plan", () => buildAuditedPlan(ctx, actor, onProgress));
+  return withWorkflowLease(ctx, actor, "copy", "plan", () => buildAuditedPlan(ctx, actor, onProgress), {
+    requireOpen: true,
+  });
 }
 
 async function buildAuditedPlan(ctx: AppContext, actor: string, onProgress?: ProgressReporter): Promise<PlanResult> {
@@ -50,12 +56,8 @@ async function buildAuditedPlan(ctx: AppContext, actor: string, onProgress?: Pro
 
 /** The freeze check against the approved backup, as a check (verify reports it, never throws it). */
 async function freezeCheck(ctx: AppContext): Promise<CheckResult> {
-  const approval = await ctx.db.approval.findFirst({
-    where: { step: "backup", revokedAt: null },
-    orderBy: { id: "desc" },
-  });
-  const run = approval ? await ctx.db.stepRun.findUnique({ where: { id: approval.runId } }) : null;
-  const manifest = run ? manifestOfEvidence(ctx, run.evidence) : null;
+  const approval = await approvalInForce(ctx.db, "backup");
+  const manifest = approval ? manifestOfEvidence(ctx, approval.evidence) : null;
   if (!manifest)
     return { name: FREEZE_CHECK_NAME, ok: false, detail: "no approved backup to compare the sources with" };
   try {

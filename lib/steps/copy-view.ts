@@ -1,5 +1,5 @@
 import "server-only";
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import type { AppContext } from "../app-context";
 import { describeError } from "../common/action-result";
 import { lastCopyRun } from "../copy/run-copy";
@@ -9,8 +9,10 @@ import type { PlanCounts } from "../merge/store/plan-writer";
 import { resolveSourcePaths } from "../sources/source-paths";
 import { describeTarget, withTargetClient } from "../target/connect";
 import { resolveTargetUrl } from "../target/target-url";
+import { approvalInForce, latestRun } from "../workflow/store";
 import { assertSourcesUnchangedSinceBackup } from "./backup-step";
 import { lastVerifyOf, type LastVerify } from "./copy-verify-view";
+import { freezeCheckedOnce } from "./freeze-cache";
 import { isCancellableHere } from "./run-cancel";
 import { schemaTargetMismatch } from "./schema-step";
 
@@ -48,7 +50,7 @@ export async function loadCopyView(ctx: AppContext): Promise<CopyView> {
   const [plan, target, latest, lastVerify] = await Promise.all([
     planSummary(ctx),
     targetState(ctx),
-    ctx.db.stepRun.findFirst({ where: { step: "copy" }, orderBy: { id: "desc" } }),
+    latestRun(ctx.db, "copy"),
     lastVerifyOf(ctx),
   ]);
   const copy = target.ok ? await copyState(ctx, target.url) : null;
@@ -112,40 +114,16 @@ async function copyState(ctx: AppContext, databaseUrl: string): Promise<CopyView
   return { status: run.status, batchesDone, batchCount: run.batchCount, startedAt: run.startedAt };
 }
 
-/**
- * The copy's own precondition, answered for the page. Cached while neither source file (nor
- * its WAL) changed and the approved backup is the same, so a page refresh does not re-read
- * every row of a 1 GB file.
- */
-const freezeCache = new Map<string, { ok: boolean; detail: string }>();
-
+/** The copy's own precondition, answered for the page (re-read only when a source file changed). */
 async function sourcesMatchBackup(ctx: AppContext): Promise<{ ok: boolean; detail: string }> {
   const { nas, dashboard } = resolveSourcePaths(ctx.env, ctx.paths);
-  const approval = await ctx.db.approval.findFirst({
-    where: { step: "backup", revokedAt: null },
-    orderBy: { id: "desc" },
+  const approval = await approvalInForce(ctx.db, "backup");
+  return freezeCheckedOnce(`copy precondition, approval ${approval?.id}`, [nas, dashboard], async () => {
+    try {
+      await assertSourcesUnchangedSinceBackup(ctx);
+      return { ok: true, detail: "Both sources are unchanged since the approved backup." };
+    } catch (error) {
+      return { ok: false, detail: describeError(error) };
+    }
   });
-  const key = [approval?.id, ...[nas, `${nas}-wal`, dashboard, `${dashboard}-wal`].map(statKey)].join("|");
-  const cached = freezeCache.get(key);
-  if (cached) return cached;
-  let result: { ok: boolean; detail: string };
-  try {
-    await assertSourcesUnchangedSinceBackup(ctx);
-    result = { ok: true, detail: "Both sources are unchanged since the approved backup." };
-  } catch (error) {
-    result = { ok: false, detail: describeError(error) };
-  }
-  // Only a pass is kept: a refusal is re-checked on the next load, so fixing its cause shows at once.
-  freezeCache.clear();
-  if (result.ok) freezeCache.set(key, result);
-  return result;
-}
-
-function statKey(file: string): string {
-  try {
-    const stat = statSync(file);
-    return `${file}:${stat.size}:${Math.trunc(stat.mtimeMs)}`;
-  } catch {
-    return `${file}:-`;
-  }
 }
