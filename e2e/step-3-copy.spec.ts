@@ -114,9 +114,12 @@ test("on a larger pair, Cancel stops a running copy between batches, and Copy an
     await copy.getByRole("button", { name: "Cancel" }).click();
     // The run ends within a batch, so the answer is the stopped run itself rather than the brief "Cancelling…" line.
     const checks = page.getByRole("region", { name: /^Checks/ });
-    await expect(checks.getByRole("alert")).toContainText(/copy cancelled after \d+ of \d+ records; run copy again/, {
-      timeout: 60_000,
-    });
+    await expect(checks.getByRole("alert")).toContainText(
+      /copy cancelled after \d+ of \d+ records; run Copy and verify again/,
+      {
+        timeout: 60_000,
+      },
+    );
     await expect(copy).toContainText(/An earlier copy stopped after \d+ of \d+ batches\. Copy and verify resumes it/);
     await page.screenshot({ path: screenshotPath("34-copy-cancelled"), fullPage: true });
 

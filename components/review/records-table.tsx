@@ -43,7 +43,7 @@ export function RecordsTable({ records, linkQuery }: { records: RecordRow[]; lin
               ) : null}
             </td>
             <td className="py-1.5 pr-3">
-              <DecisionStateBadge state={r.decision} />
+              <DecisionStateBadge state={r.decision} mergeCase={r.mergeCase} />
             </td>
             <td className="py-1.5 text-xs text-stone-700">
               <Details record={r} />

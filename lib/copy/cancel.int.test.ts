@@ -16,7 +16,7 @@ describe("cancelling a copy", () => {
     // cancelled once the first batch is in (the report before it only gives the totals)
     const cancelAfterABatch = (p: Progress) => p.done > 0 && abort.abort();
     await expect(h.copy({ signal: abort.signal, onProgress: cancelAfterABatch })).rejects.toThrow(
-      /^copy cancelled after \d+ of 90 records; run copy again to resume$/,
+      /^copy cancelled after \d+ of 90 records; run Copy and verify again \(npx cutover copy\) to resume$/,
     );
     const run = await h.ctx.db.copyRun.findFirstOrThrow({ include: { batches: true } });
     expect(run.status).toBe("cancelled");

@@ -36,6 +36,15 @@ describe("step 3 through the workflow core", () => {
     expect(rerun.evidenceHash).toBe(run.evidenceHash);
   });
 
+  it("refuses a verify before anything was copied into the target, audited, with no run recorded", async () => {
+    const h = await approvedThroughSchema();
+    await expect(runStepAction(h.ctx, verifyRunInput(h.ctx, h.databaseUrl, ACTOR))).rejects.toThrow(
+      `Refused: nothing has been copied into ${describeTarget(h.databaseUrl)} yet, so there is nothing to verify. Run Copy and verify first (npx cutover copy): it ends with a verify.`,
+    );
+    expect(await h.ctx.db.stepRun.count({ where: { step: "copy" } })).toBe(0);
+    expect(await h.ctx.db.auditEntry.count({ where: { step: "copy", action: "verify", outcome: "refused" } })).toBe(1);
+  });
+
   it("refuses copy when the NAS changed since the backup, and leaves the target untouched", async () => {
     const h = await approvedThroughSchema();
     const nas = new Database(h.sources.nas);

@@ -1,7 +1,8 @@
 import { checkFreeze } from "@/lib/backup";
 import type { AppContext } from "@/lib/app-context";
 import { appendAudit } from "@/lib/audit/audit-log";
-import { runCopy } from "@/lib/copy/run-copy";
+import { lastCopyRun, runCopy } from "@/lib/copy/run-copy";
+import { describeTarget } from "@/lib/target/connect";
 import { buildPlan, currentPlan, type PlanResult } from "@/lib/merge/planner";
 import { loadDecisions } from "@/lib/merge/store/decisions";
 import { canonicalHash } from "@/lib/merge/transforms";
@@ -122,6 +123,7 @@ export function copyRunInput(
   };
 }
 
+/** Refused before anything was copied into this target: a verify would only list every record as missing. */
 export function verifyRunInput(ctx: AppContext, databaseUrl: string, actor: string): RunInput {
   return {
     stepId: "copy",
@@ -129,6 +131,12 @@ export function verifyRunInput(ctx: AppContext, databaseUrl: string, actor: stri
     actor,
     precondition: async () => {
       await assertSchemaApprovedForTarget(ctx, databaseUrl);
+      if (!(await lastCopyRun(ctx.db, databaseUrl))) {
+        throw new OwnerFacingError(
+          `Refused: nothing has been copied into ${describeTarget(databaseUrl)} yet, so there is nothing to verify. Run Copy and verify first (npx cutover copy): it ends with a verify.`,
+          "nothing-copied",
+        );
+      }
       await assertSourcesUnchangedSinceBackup(ctx);
     },
     execute: (report) => verifyOutcome(ctx, databaseUrl, report),

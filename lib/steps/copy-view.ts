@@ -5,6 +5,7 @@ import { describeError } from "../common/action-result";
 import { lastCopyRun } from "../copy/run-copy";
 import { currentPlan } from "../merge/planner";
 import { getPlanOverview } from "../merge/store/plan-queries";
+import type { MergeCase } from "../merge/classify";
 import type { PlanCounts } from "../merge/store/plan-writer";
 import { resolveSourcePaths } from "../sources/source-paths";
 import { describeTarget, withTargetClient } from "../target/connect";
@@ -37,11 +38,18 @@ export type PlanSummary = {
   createdAt: string;
   highWaterMark: string | null;
   records: number;
-  /** records the plan copies and keeps out, with the decisions known when it was made */
+  /** records the next copy writes and keeps out, the owner's decisions counted, those since the plan too */
   actions: { copy: number; skip: number };
+  /** the same per case: a restored candidate or a skipped NAS-new video moves between the two */
+  outcomes: Partial<Record<MergeCase, { copy: number; skip: number }>>;
   counts: PlanCounts;
-  /** distinct videos per quarantine reason (counts.quarantine counts rows: a video's summaries apart) */
-  quarantineVideos: Record<string, number>;
+  /**
+   * Quarantine as the next copy writes it: rows (what the ledger counts) and distinct videos
+   * per reason, without the resurrection candidates restored since the plan. NAS-new videos
+   * skipped since the plan have no rows here yet: `skippedSincePlan` counts them.
+   */
+  quarantine: Record<string, { rows: number; videos: number }>;
+  skippedSincePlan: number;
   /** false when a source file changed (size or mtime) since planning: copy will plan again */
   matchesSourceFiles: boolean;
 };
@@ -74,14 +82,29 @@ async function planSummary(ctx: AppContext): Promise<PlanSummary | null> {
   const plan = await getPlanOverview(ctx.db);
   if (!plan?.counts) return null;
   const { nas, dashboard } = resolveSourcePaths(ctx.env, ctx.paths);
-  const actions = await ctx.db.mergeRecord.groupBy({
-    by: ["action"],
+  const groups = await ctx.db.mergeRecord.groupBy({
+    by: ["mergeCase", "action"],
     where: { planId: plan.id },
     _count: { _all: true },
   });
-  const countOf = (action: string) => actions.find((a) => a.action === action)?._count._all ?? 0;
-  const videos = await ctx.db.$queryRaw<{ reason: string; videos: number | bigint }[]>`
-    SELECT reason, count(DISTINCT video_id) AS videos FROM merge_quarantine WHERE plan_id = ${plan.id} GROUP BY reason`;
+  const outcomes: PlanSummary["outcomes"] = {};
+  for (const { mergeCase, action, _count } of groups) {
+    const outcome = (outcomes[mergeCase as MergeCase] ??= { copy: 0, skip: 0 });
+    outcome[action === "copy" ? "copy" : "skip"] += _count._all;
+  }
+  const countOf = (action: "copy" | "skip") => Object.values(outcomes).reduce((sum, o) => sum + o[action], 0);
+  // a decision's rows leave quarantine with the decision that copies the record
+  const quarantine = await ctx.db.$queryRaw<{ reason: string; rows: number | bigint; videos: number | bigint }[]>`
+    SELECT q.reason, count(*) AS rows, count(DISTINCT q.video_id) AS videos
+    FROM merge_quarantine q LEFT JOIN merge_record r ON r.plan_id = q.plan_id AND r.video_id = q.video_id
+    WHERE q.plan_id = ${plan.id}
+      AND NOT (q.reason IN ('resurrection_candidate', 'skipped_by_owner') AND r.action = 'copy')
+    GROUP BY q.reason`;
+  const [{ skipped }] = await ctx.db.$queryRaw<{ skipped: number | bigint }[]>`
+    SELECT count(*) AS skipped FROM merge_record r
+    WHERE r.plan_id = ${plan.id} AND r.merge_case = 'nas_new' AND r.action = 'skip'
+      AND NOT EXISTS (SELECT 1 FROM merge_quarantine q WHERE q.plan_id = r.plan_id AND q.video_id = r.video_id
+        AND q.reason = 'skipped_by_owner')`;
   const matches = existsSync(nas) && existsSync(dashboard) && (await currentPlan(ctx.db, { nas, dashboard })) !== null;
   return {
     id: plan.id,
@@ -89,8 +112,12 @@ async function planSummary(ctx: AppContext): Promise<PlanSummary | null> {
     highWaterMark: plan.highWaterMark,
     records: Object.values(plan.counts.counts).reduce((sum, n) => sum + n, 0),
     actions: { copy: countOf("copy"), skip: countOf("skip") },
+    outcomes,
     counts: plan.counts,
-    quarantineVideos: Object.fromEntries(videos.map((row) => [row.reason, Number(row.videos)])),
+    quarantine: Object.fromEntries(
+      quarantine.map((row) => [row.reason, { rows: Number(row.rows), videos: Number(row.videos) }]),
+    ),
+    skippedSincePlan: Number(skipped),
     matchesSourceFiles: matches,
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { AppContext } from "../app-context";
 import { appendAudit } from "../audit/audit-log";
 import { latestRun } from "../workflow/store";
-import type { StepId } from "../workflow/steps";
+import { actionSubject, type StepId } from "../workflow/steps";
 import { startStepRun, type RunInput } from "../workflow/workflow";
 import { OwnerFacingError } from "../workflow/types";
 
@@ -41,9 +41,9 @@ export async function cancelRunningStep(ctx: AppContext, stepId: StepId, actor: 
   const controller = registry.get(run.id);
   if (!controller) {
     const what =
-      run.action === "verify" ? "verify only reads and ends on its own" : "stop it with Ctrl-C in its terminal";
+      run.action === "verify" ? "a verify only reads and ends on its own" : "stop it with Ctrl-C in its terminal";
     throw new OwnerFacingError(
-      `Run #${run.id} (${run.action}) was not started by this panel process (probably from the CLI): ${what}.`,
+      `${actionSubject(run.action)} (run #${run.id}) was not started by this panel (probably with npx cutover ${run.action}): ${what}.`,
       "elsewhere",
     );
   }

@@ -98,6 +98,12 @@ export function actionName(action: string): string {
   return ACTION_NAMES[action] ?? `"${action}"`;
 }
 
+/** The action as a sentence starts with it: "The copy". */
+export function actionSubject(action: string): string {
+  const name = actionName(action);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /** What runs, once and plainly: `the copy (step 3, Copy & diff)`. */
 export function actionLabel(stepId: StepId, action: string): string {
   const { number, title } = getStepOrThrow(stepId);

@@ -18,6 +18,8 @@ export type PlanRecordFilter = {
   search?: string;
   /** only records whose action differs from the default or that have a conflict to settle */
   needsDecision?: boolean;
+  /** only these videos (the review's "waiting for a decision", which the plan rows alone cannot tell) */
+  videoIds?: string[];
 };
 
 export async function getPlanOverview(db: ControlDb) {
@@ -35,6 +37,7 @@ export function planRecordWhere(planId: number, filter: PlanRecordFilter) {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.categorized === undefined ? {} : { categorized: filter.categorized }),
     ...(filter.reason ? { quarantineReasons: { contains: filter.reason } } : {}),
+    ...(filter.videoIds ? { videoId: { in: filter.videoIds } } : {}),
     ...(filter.needsDecision
       ? {
           OR: [
