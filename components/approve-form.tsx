@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { type ActionResult, typedAfterRefusal } from "@/lib/common/action-result";
+import type { ActionResult } from "@/lib/common/action-result";
 import type { ApprovalOffer } from "@/lib/steps/approve";
-import { ResultMessage } from "./result-message";
+import { ResultMessage, typedAfterRefusal } from "./result-message";
 import { SubmitButton } from "./submit-button";
 
 type Props = {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { ResultMessage } from "@/components/result-message";
+import { ResultMessage, typedAfterRefusal } from "@/components/result-message";
 import { SubmitButton } from "@/components/submit-button";
-import { type ActionResult, typedAfterRefusal } from "@/lib/common/action-result";
+import type { ActionResult } from "@/lib/common/action-result";
 
 export type DecisionOption = { choice: string; label: string; current: boolean; isDefault: boolean };
 type Action = (

@@ -1,3 +1,4 @@
+import "server-only";
 import type Database from "better-sqlite3";
 import { CATEGORIZATION_COLUMNS, isCategorizationRecord } from "@/lib/sources/categorization";
 import type { ProgressReporter } from "@/lib/workflow/types";

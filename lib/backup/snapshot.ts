@@ -1,3 +1,4 @@
+import "server-only";
 import { existsSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { ProgressReporter } from "@/lib/workflow/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { OwnerFacingError } from "@/lib/workflow/types";

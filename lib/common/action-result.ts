@@ -19,11 +19,6 @@ export async function toActionResult<T>(work: () => Promise<{ message: string; d
   }
 }
 
-/** What a form shows again after a refusal: the field as the owner typed it; nothing after a success. */
-export function typedAfterRefusal(result: ActionResult<unknown> | null, field: string): string | undefined {
-  return result && !result.ok ? result.fields?.[field] : undefined;
-}
-
 /** Expected errors carry an owner-facing message; unexpected ones are logged with a reference. */
 export function describeError(error: unknown): string {
   if (error instanceof OwnerFacingError) return error.message;

@@ -1,3 +1,4 @@
+import "server-only";
 import type pg from "pg";
 import type { ControlDb } from "@/lib/control/control-db";
 import { mergeThreads, openMergeProducts } from "@/lib/merge/worker/merge-products";

@@ -1,3 +1,4 @@
+import "server-only";
 import { checkFreeze } from "@/lib/backup";
 import type { AppContext } from "@/lib/app-context";
 import { appendAudit } from "@/lib/audit/audit-log";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/audit-log";
 import type { ControlDb, ControlTx } from "@/lib/control/control-db";
