@@ -86,7 +86,8 @@ function Blocked({ offer }: { offer: Extract<ApprovalOffer, { kind: "blocked" }>
         <ul className="mt-2 list-disc space-y-1 pl-5">
           {offer.missing.map((check) => (
             <li key={check.name}>
-              <span className="font-medium">{check.name.replace(/^Review: /, "")}</span>: {check.detail}
+              <span className="font-medium">{check.name.replace(/^Review: /, "")}</span>:{" "}
+              {check.summary ?? check.detail}
               {check.href ? (
                 <>
                   {" "}

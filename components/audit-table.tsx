@@ -45,7 +45,7 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
           { label: "Action", width: "w-32" },
           { label: "Outcome", width: "w-28" },
           "Detail",
-          { label: "Hash", width: "w-28" },
+          { label: "Hash", width: "w-32" },
         ]}
       />
       <tbody>
@@ -62,7 +62,7 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
             </td>
             <td className="px-3 py-2">
               <details>
-                <summary className="cursor-pointer font-mono text-xs text-stone-600">
+                <summary className="cursor-pointer font-mono text-xs whitespace-nowrap text-stone-600">
                   {shortHash(entry.hash, 10)}…
                 </summary>
                 <dl className="mt-1 space-y-1 font-mono text-xs break-all text-stone-700">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { OwnerStepStatus } from "@/lib/steps/owner-status";
+import { stepName } from "@/lib/workflow/steps";
 import { formatTime } from "./format";
 
 /** An approval revoked since, said at the top of a page: when, why, and what to do next. */
@@ -9,9 +10,7 @@ export function RevokedNotice({ status }: { status: OwnerStepStatus }) {
     <div role="alert" className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
       <p>
         <span aria-hidden="true">↩ </span>
-        <span className="font-medium">
-          The approval of step {status.number} &ldquo;{status.title}&rdquo; was revoked
-        </span>{" "}
+        <span className="font-medium">The approval of {stepName(status.id)} was revoked</span>{" "}
         {formatTime(status.revoked.at)}: {status.revoked.reason}.
       </p>
       <p className="mt-1">

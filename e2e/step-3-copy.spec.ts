@@ -62,7 +62,9 @@ test("plan the demo pair (6 resurrection candidates, 5 NAS new), copy and verify
   });
   await expect(checks.getByRole("row", { name: /Every record identical ✓ pass/ })).toBeVisible();
   await expect(checks.getByText("✕ fail")).toHaveCount(0);
-  await expect(page.getByText("Passed — awaiting approval")).toBeVisible();
+  // Green checks, but nothing decided yet: the review gate is open, so approval is not offered.
+  await expect(page.getByText("Checks passed — approval waits")).toBeVisible();
+  await expect(page.getByText("Passed — awaiting approval")).toHaveCount(0);
 
   const verify = page.getByRole("region", { name: "Verify", exact: true });
   await expect(verify).toContainText(/✓ (\d+) of \1 checks pass/);
@@ -76,7 +78,7 @@ test("plan the demo pair (6 resurrection candidates, 5 NAS new), copy and verify
   await expect(checks.getByRole("heading")).not.toHaveText(before ?? "", { timeout: 60_000 });
   await expect(checks.getByRole("row", { name: /Categorization records identical ✓ pass 67 of 67/ })).toBeVisible();
   await expect(verify).toContainText(/run #\d+ \(verify\)/);
-  await expect(page.getByText("Passed — awaiting approval")).toBeVisible();
+  await expect(page.getByText("Checks passed — approval waits")).toBeVisible();
   await page.screenshot({ path: screenshotPath("32-copy-verified-again"), fullPage: true });
 });
 

@@ -83,8 +83,8 @@ test("review: approve blocked by open decisions, switch a title, restore a candi
   await expect(page.getByText("Passed — awaiting approval")).toHaveCount(0);
   await expect(approve.getByRole("button", { name: "Approve this step" })).toHaveCount(0);
   const open = approve.getByRole("listitem").filter({ hasText: "every conflict and resurrection candidate decided" });
-  await expect(open).toContainText(/: (\d+) of \d+ still need a decision or a confirmed default/);
-  const pending = Number(/: (\d+) of \d+ still need/.exec((await open.textContent()) ?? "")![1]);
+  await expect(open).toContainText(/: \d+ of \d+ conflicts and resurrection candidates still need a decision/);
+  const pending = Number(/: (\d+) of \d+ conflicts/.exec((await open.textContent()) ?? "")![1]);
   await page.screenshot({ path: screenshotPath("45-approve-blocked-by-open-decisions"), fullPage: true });
 
   // The link lists exactly what the gate counts, and "Confirm defaults" counts the same.
@@ -245,4 +245,15 @@ test("review: approve blocked by open decisions, switch a title, restore a candi
     page.getByRole("alert").filter({ hasText: 'The approval of step 3 "Copy & diff" was revoked' }),
   ).toBeVisible();
   await page.screenshot({ path: screenshotPath("51-copy-approval-revoked"), fullPage: true });
+
+  // The audit log of all this fits a 1280 px screen: long hashes and details fold, and unfold on a click.
+  await page.getByRole("link", { name: "Audit log" }).click();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  const approval = page.getByRole("row").filter({ hasText: "✓ approved" }).filter({ hasText: "Copy & diff" }).first();
+  await approval.getByText("show all").click();
+  await expect(approval.locator("pre")).toContainText('"evidenceHash"');
+  await approval.getByRole("group").last().locator("summary").click();
+  await expect(approval.getByText(/^[0-9a-f]{64}$/).first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  await page.screenshot({ path: screenshotPath("52-audit-folded-details"), fullPage: true });
 });

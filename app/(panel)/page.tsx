@@ -27,7 +27,9 @@ export default async function OverviewPage() {
         </p>
       ) : current ? (
         <p className="rounded border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-950">
-          Now: step {current.number}, {current.title}. {current.reason} <NextText status={current} />
+          Now: step {current.number}, {current.title}. {current.reason}{" "}
+          {/* a revoked approval's notice above already says what to do next */}
+          {current.revoked ? null : <NextText status={current} />}
         </p>
       ) : (
         <p className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm">All six steps are approved.</p>

@@ -41,7 +41,7 @@ export function GatePanel({
               <span className="font-medium text-red-800">○ open</span>
             )}
             <span className="font-medium">{check.name.replace(/^Review: /, "")}</span>
-            <span className="text-stone-600">— {check.detail}</span>
+            <span className="text-stone-600">— {check.summary ?? check.detail}</span>
             {!check.ok && check.href ? (
               <Link href={check.href} className="text-sky-800 underline">
                 {check.href.includes("/records") ? "show them" : "go there"}

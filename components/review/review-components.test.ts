@@ -73,6 +73,13 @@ describe("a resurrection candidate's facts", () => {
       "will be copied to PostgreSQL by the next copy (your decision)",
     );
     expect(placementLine(candidate("copied", "copy"))).toBe("copied to PostgreSQL (your decision)");
+    const facts = (placement: RecordDetail["placement"]) =>
+      text(renderToStaticMarkup(createElement(NasOnlyFacts, { detail: candidate(placement, "copy") })));
+    expect(facts("will-be-copied")).toContain(
+      "You chose Restore: the next copy (Copy and verify, or npx cutover copy) copies it into PostgreSQL.",
+    );
+    expect(facts("copied")).toContain("You restored it: it is in PostgreSQL");
+    expect(facts("copied")).not.toContain("By default it stays deleted");
   });
 });
 

@@ -17,7 +17,8 @@ export const LEDGER_CHECK = "Ledger: every source row in the target or in quaran
 export const CATEGORIZATION_CHECK = "Categorization records identical";
 export const DECISIONS_CHECK = "Review: every conflict and resurrection candidate decided";
 
-export type ReviewGateCheck = CheckResult & { href?: string };
+/** `summary`: the line the panel shows, without the video ids the refusal names for the terminal. */
+export type ReviewGateCheck = CheckResult & { href?: string; summary?: string };
 
 /** The decisions still open, counted once for the gate and the "Confirm defaults" form alike. */
 export type PendingDecisions = {
@@ -83,6 +84,10 @@ export async function reviewGate(ctx: AppContext) {
               .slice(0, 10)
               .map((r) => r.videoId)
               .join(", ")}${open > 10 ? ", …" : ""}`,
+      summary:
+        open === 0
+          ? undefined
+          : `${open} of ${pending.gateTotal} conflicts and resurrection candidates still need a decision or a confirmed default`,
       href: "/steps/copy/records?open=1",
     },
     {

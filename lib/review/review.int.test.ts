@@ -44,10 +44,20 @@ describe("review of step 3", () => {
     expect(title.chosen).toBe(conflict.newer);
     expect(title.values.postgres).toBe(conflict.newer === "nas" ? conflict.nasTitle : conflict.dashboardTitle);
 
+    // a kept-out candidate shows what its NAS file holds, and where it stands
+    const kept = await loadRecordDetail(h.ctx, candidate, noQuery);
+    expect(kept!.placement).toBe("kept-out");
+    expect(kept!.summaries.length).toBeGreaterThan(0);
+    expect(kept!.summaries.every((s) => s.nas !== null && s.dashboard === null && s.postgres === null)).toBe(true);
+
     const switched = await decideRecord(h.ctx, { videoId: conflict.videoId, field: "title", choice: other }, ACTOR);
     expect(switched).toMatchObject({ changed: true, revoked: [] });
     await decideRecord(h.ctx, { videoId: candidate, field: "*", choice: "restore", note: "still wanted" }, ACTOR);
     expect((await copyFreshness(h.ctx)).state).toBe("stale");
+    expect((await loadRecordDetail(h.ctx, candidate, noQuery))!.placement).toBe("will-be-copied");
+    expect((await loadRecordDetail(h.ctx, conflict.videoId, noQuery))!.title).toBe(
+      other === "nas" ? conflict.nasTitle : conflict.dashboardTitle,
+    );
 
     expect((await copy()).status).toBe("passed");
     expect((await copyFreshness(h.ctx)).state).toBe("current");
@@ -58,6 +68,7 @@ describe("review of step 3", () => {
     expect(await h.query("SELECT 1 FROM content WHERE video_id = $1", [candidate])).toHaveLength(1);
     const restored = await loadRecordDetail(h.ctx, candidate, noQuery);
     expect(restored!.inTarget).toBe(true);
+    expect(restored!.placement).toBe("copied");
     expect(restored!.targetQuarantine!.filter((q) => q.reason === "resurrection_candidate")).toEqual([]);
     const tab = await loadCategorizationTab(h.ctx);
     expect(tab!.total).toBe(67);

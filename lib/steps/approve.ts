@@ -13,7 +13,7 @@ import type { StepId } from "../workflow/steps";
  * register theirs here as their engines land; the UI and the CLI both approve through this,
  * and the panel asks the same gate whether to offer Approve at all.
  */
-export type GateCheck = CheckResult & { href?: string };
+export type GateCheck = CheckResult & { href?: string; summary?: string };
 type Gate = (ctx: AppContext, options: { reuse?: boolean }) => Promise<GateCheck[]>;
 
 const APPROVAL_GATES: Partial<Record<StepId, Gate>> = {

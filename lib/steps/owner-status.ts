@@ -99,7 +99,10 @@ function passedMove(offer: ApprovalOffer, page: string): NextMove {
       offer.missing.length > 1
         ? ` (and ${offer.missing.length - 1} more condition${offer.missing.length > 2 ? "s" : ""})`
         : "";
-    return { text: `Before it can be approved: ${missing.detail}${more}.`, href: missing.href ?? page };
+    return {
+      text: `Before it can be approved: ${missing.summary ?? missing.detail}${more}.`,
+      href: missing.href ?? page,
+    };
   }
   if (offer.kind === "offered") {
     const how = offer.noteRequired
