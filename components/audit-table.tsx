@@ -28,7 +28,7 @@ const OUTCOME_LOOK: Record<string, string> = {
   cancelled: "■ cancelled",
 };
 
-const SUMMARY_CHARS = 160;
+const SUMMARY_CHARS = 120;
 
 export function AuditTable({ entries }: { entries: Entry[] }) {
   if (entries.length === 0) return <p className="p-4 text-sm text-stone-600">No entries yet.</p>;
@@ -39,19 +39,19 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
         cellClassName="px-3 py-2"
         columns={[
           { label: "#", width: "w-12" },
-          { label: "Time (UTC)", width: "w-28" },
-          { label: "Actor", width: "w-28" },
-          { label: "Step", width: "w-28" },
-          { label: "Action", width: "w-32" },
-          { label: "Outcome", width: "w-28" },
+          { label: "Time (UTC)", width: "w-24" },
+          { label: "Actor", width: "w-24" },
+          { label: "Step", width: "w-24" },
+          { label: "Action", width: "w-28" },
+          { label: "Outcome", width: "w-24" },
           "Detail",
-          { label: "Hash", width: "w-32" },
+          { label: "Hash", width: "w-28" },
         ]}
       />
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.seq} className="border-b border-stone-100 align-top">
-            <td className="px-3 py-2 font-mono">{entry.seq}</td>
+            <td className="px-3 py-2 font-mono text-xs">{entry.seq}</td>
             <td className="px-3 py-2 text-xs tabular-nums">{formatTime(entry.at).replace(" UTC", "")}</td>
             <td className="px-3 py-2 break-words">{entry.actor}</td>
             <td className="px-3 py-2 break-words">{stepTitle(entry.step)}</td>
@@ -63,7 +63,7 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
             <td className="px-3 py-2">
               <details>
                 <summary className="cursor-pointer font-mono text-xs whitespace-nowrap text-stone-600">
-                  {shortHash(entry.hash, 10)}…
+                  {shortHash(entry.hash, 8)}…
                 </summary>
                 <dl className="mt-1 space-y-1 font-mono text-xs break-all text-stone-700">
                   <dt className="font-sans text-stone-500">hash</dt>

@@ -159,6 +159,9 @@ test("review: approve blocked by open decisions, switch a title, restore a candi
   await expect(page.getByText("· copied to PostgreSQL (your decision)")).toBeVisible();
   await expect(quarantine).not.toContainText("resurrection candidate");
   await expect(page.getByRole("columnheader", { name: "PostgreSQL (no record)" })).toHaveCount(0);
+  // its summary, shown from the start (only the NAS had it), and its HTML as PostgreSQL now holds it
+  const frame = page.frameLocator('iframe[title="comprehensive, revision 1, as PostgreSQL holds it"]');
+  await expect(frame.locator("body")).toContainText(/\w+/);
   await page.screenshot({ path: screenshotPath("47-candidate-after-restore"), fullPage: true });
   const restored = new URL(page.url()).pathname.split("/").at(-1)!;
 

@@ -103,9 +103,9 @@ function ApprovalHistory({ approvals }: { approvals: Awaited<ReturnType<typeof g
     <ul className="mt-4 space-y-1 text-sm text-stone-700">
       {approvals.map((approval) => (
         <li key={approval.id}>
-          {approval.revokedAt ? "↩ Revoked" : "✓ Approved"} {formatTime(approval.approvedAt)} by {approval.actor}
+          {approval.revokedAt ? "↩" : "✓"} Approved {formatTime(approval.approvedAt)} by {approval.actor}
           {approval.note ? ` — “${approval.note}”` : ""}
-          {approval.revokedAt ? ` · revoked ${formatTime(approval.revokedAt)}: ${approval.revokedReason}` : ""}
+          {approval.revokedAt ? `; revoked ${formatTime(approval.revokedAt)}: ${approval.revokedReason}` : ""}
         </li>
       ))}
     </ul>
