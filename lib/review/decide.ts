@@ -121,7 +121,11 @@ async function confirmDefaultsUnderLease(
   note?: string,
 ): Promise<number> {
   const plan = await getPlanOverview(ctx.db);
-  if (!plan) throw new OwnerFacingError("There is no merge plan yet: make one on the Copy & diff page, or run npx cutover plan.", "no-plan");
+  if (!plan)
+    throw new OwnerFacingError(
+      "There is no merge plan yet: make one on the Copy & diff page, or run npx cutover plan.",
+      "no-plan",
+    );
   const defaults = await recordDefaults(ctx, plan.id, videoIds === "all" ? undefined : videoIds);
   const explicit = await ctx.db.mergeDecision.findMany({ select: { videoId: true, field: true } });
   const decided = new Set(explicit.map((d) => `${d.videoId}\u0001${d.field}`));
