@@ -13,3 +13,8 @@ export function ResultMessage({ result }: { result: ActionResult<unknown> | null
     </p>
   );
 }
+
+/** What a form shows again after a refusal: the field as the owner typed it; nothing after a success. */
+export function typedAfterRefusal(result: ActionResult<unknown> | null, field: string): string | undefined {
+  return result && !result.ok ? result.fields?.[field] : undefined;
+}

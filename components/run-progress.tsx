@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { RunView } from "@/lib/workflow/run-view";
+import { actionSubject } from "@/lib/workflow/steps";
 import { ProgressBar } from "./progress-bar";
 
 /**
@@ -39,7 +40,7 @@ export function RunProgress({ step, initial }: { step: string; initial: RunView 
   return (
     <div role="status" aria-live="polite" className="space-y-2 rounded border border-indigo-200 bg-indigo-50 p-4">
       <p className="text-sm font-medium text-indigo-950">
-        Run #{run.id} ({run.action}) is running…
+        {actionSubject(run.action)} is running (run #{run.id})…
       </p>
       {run.progress ? <ProgressBar progress={run.progress} /> : <p className="text-sm">Starting…</p>}
     </div>

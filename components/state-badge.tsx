@@ -1,7 +1,8 @@
 import type { StepState } from "@/lib/workflow/step-state";
 
 /** A step state as icon + word + colour, so no meaning rests on colour alone. */
-const LOOK: Record<StepState, { icon: string; label: string; className: string }> = {
+type Look = { icon: string; label: string; className: string };
+const LOOK: Record<StepState, Look> = {
   locked: { icon: "⊘", label: "Locked", className: "bg-stone-100 text-stone-600 ring-stone-300" },
   ready: { icon: "○", label: "Ready", className: "bg-sky-50 text-sky-800 ring-sky-300" },
   running: { icon: "↻", label: "Running", className: "bg-indigo-50 text-indigo-800 ring-indigo-300" },
@@ -9,12 +10,34 @@ const LOOK: Record<StepState, { icon: string; label: string; className: string }
   passed: { icon: "●", label: "Passed — awaiting approval", className: "bg-amber-50 text-amber-900 ring-amber-300" },
   approved: { icon: "✓", label: "Approved", className: "bg-emerald-50 text-emerald-800 ring-emerald-300" },
 };
+const UNAVAILABLE: Look = {
+  icon: "◌",
+  label: "Not available yet",
+  className: "bg-stone-100 text-stone-600 ring-stone-300",
+};
+const PASSED_BLOCKED: Look = {
+  icon: "●",
+  label: "Checks passed — approval waits",
+  className: "bg-amber-50 text-amber-900 ring-amber-300",
+};
 
-export function StateBadge({ state }: { state: StepState }) {
-  const look = LOOK[state];
+/**
+ * `available`: the step's engine is built (else it says so instead of "Ready"); `approvable`:
+ * the server would accept an approval now ("awaiting approval" is said only then).
+ */
+export function StateBadge({
+  state,
+  available = true,
+  approvable = true,
+}: {
+  state: StepState;
+  available?: boolean;
+  approvable?: boolean;
+}) {
+  const look = !available ? UNAVAILABLE : state === "passed" && !approvable ? PASSED_BLOCKED : LOOK[state];
   return (
     <span
-      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${look.className}`}
+      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${look.className}`}
     >
       <span aria-hidden="true">{look.icon}</span>
       {look.label}

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import type { StepStatus } from "@/lib/workflow/step-state";
+import type { OwnerStepStatus } from "@/lib/steps/owner-status";
 import { formatTime } from "./format";
 import { StateBadge } from "./state-badge";
 
-/** The six steps in order, each with its state, last run and what blocks it. */
-export function Stepper({ steps }: { steps: StepStatus[] }) {
+/** The six steps in order, each with its state, last run, what blocks it, and an approval revoked since. */
+export function Stepper({ steps }: { steps: OwnerStepStatus[] }) {
   return (
     <ol className="divide-y divide-stone-200 overflow-hidden rounded-lg border border-stone-200 bg-white">
       {steps.map((step) => (
@@ -23,12 +23,17 @@ export function Stepper({ steps }: { steps: StepStatus[] }) {
               Step {step.number}: {step.title}
             </Link>
             <p className="text-sm text-stone-600">{step.reason}</p>
+            {step.revoked ? (
+              <p className="mt-1 text-sm text-amber-900">
+                <span aria-hidden="true">↩ </span>Approval revoked {formatTime(step.revoked.at)}: {step.revoked.reason}.
+              </p>
+            ) : null}
           </div>
           <div className="text-sm text-stone-600">
             <span className="sr-only">Last run: </span>
             {step.lastRun ? `Last run ${formatTime(step.lastRun.finishedAt ?? step.lastRun.startedAt)}` : "Never run"}
           </div>
-          <StateBadge state={step.state} />
+          <StateBadge state={step.state} available={step.available} approvable={step.offer.kind === "offered"} />
         </li>
       ))}
     </ol>

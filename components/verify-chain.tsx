@@ -3,18 +3,17 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/common/action-result";
 import { ResultMessage } from "./result-message";
+import { SubmitButton } from "./submit-button";
 
-export function VerifyChain({ action }: { action: () => Promise<ActionResult<{ entries: number }>> }) {
-  const [result, formAction, pending] = useActionState<ActionResult<{ entries: number }> | null>(action, null);
+type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+
+export function VerifyChain({ action }: { action: Action }) {
+  const [result, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-stone-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
-      >
-        {pending ? "Verifying…" : "Verify chain"}
-      </button>
+      <SubmitButton tone="dark" size="sm" pendingLabel="Verifying…">
+        Verify chain
+      </SubmitButton>
       <ResultMessage result={result} />
     </form>
   );

@@ -1,11 +1,14 @@
 import { expect, test } from "@playwright/test";
+import { runCli } from "./support/cli";
 import { readPanelState, screenshotPath } from "./support/state";
 
 test.beforeEach(async ({ page }) => {
   await page.goto(readPanelState().baseUrl + "/");
 });
 
-test("the overview shows the six steps in order, backup ready and the rest locked", async ({ page }) => {
+test("the overview shows the six steps in order: backup ready, schema and copy locked, 4 to 6 not available yet", async ({
+  page,
+}) => {
   const steps = page.getByRole("listitem");
   await expect(steps).toHaveCount(6);
   const titles = ["Backup", "Schema", "Copy & diff", "Parity", "Cutover", "Archive"];
@@ -14,30 +17,48 @@ test("the overview shows the six steps in order, backup ready and the rest locke
   }
   await expect(steps.nth(0)).toContainText("Ready");
   await expect(steps.nth(2)).toContainText('Locked until step "Backup" is approved.');
+  for (const index of [3, 4, 5]) {
+    await expect(steps.nth(index)).toContainText("Not available yet");
+    await expect(steps.nth(index)).not.toContainText("Ready");
+  }
   await page.screenshot({ path: screenshotPath("01-overview"), fullPage: true });
 });
 
-test("a step page shows its description, gate, checks and an approve control", async ({ page }) => {
+test("a step page shows its description, gate, checks, why it cannot be approved yet, and a way forward", async ({
+  page,
+}) => {
   await page.getByRole("link", { name: "Step 2: Schema" }).click();
   await expect(page.getByRole("heading", { name: "Schema", level: 1 })).toBeVisible();
   await expect(page.getByText("Gate:")).toBeVisible();
   await expect(page.getByRole("heading", { name: /Checks/ })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Approve this step" })).toBeDisabled();
-  await expect(page.getByText(/Locked until step "Backup" is approved/).first()).toBeVisible();
+  const approve = page.getByRole("region", { name: "Approve" });
+  await expect(approve.getByRole("button", { name: "Approve this step" })).toHaveCount(0);
+  await expect(approve).toContainText('Not approvable yet. Locked until step "Backup" is approved.');
+  const forward = page.getByRole("region", { name: "Way forward" });
+  await expect(forward.getByRole("link", { name: 'Approve step 1 "Backup" first.' })).toHaveAttribute(
+    "href",
+    "/steps/backup",
+  );
   await page.screenshot({ path: screenshotPath("02-step-schema"), fullPage: true });
 });
 
-test("the server refuses to approve copy before backup, and the audit log shows the refusal", async ({ page }) => {
+test("a step not built yet says so as its state and offers nothing", async ({ page }) => {
+  await page.goto(readPanelState().baseUrl + "/steps/parity");
+  await expect(page.getByRole("heading", { name: "Parity", level: 1 })).toBeVisible();
+  await expect(page.getByText("Not available yet")).toBeVisible();
+  await expect(page.getByRole("button")).toHaveText(["Log out"]);
+  await expect(page.getByRole("region", { name: "Way forward" })).toContainText("not built in this version");
+  await page.screenshot({ path: screenshotPath("05-step-parity-unavailable"), fullPage: true });
+});
+
+test("the CLI is refused approving copy before backup, and the audit log shows the refusal", async ({ page }) => {
+  const { dataDir } = readPanelState();
+  const refused = runCli(dataDir, ["approve", "copy"]);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain('Refused: step "Copy & diff" is locked until step 1 "Backup" is approved.');
   await page.goto(readPanelState().baseUrl + "/steps/copy");
-  const approve = page.getByRole("button", { name: "Approve this step" });
-  await expect(approve).toBeDisabled();
-  // Take away the cosmetic guard: the server action itself must refuse.
-  await approve.evaluate((button) => button.removeAttribute("disabled"));
-  await approve.click();
-  await expect(page.getByRole("alert").filter({ hasText: "Refused" })).toHaveText(
-    '✕ Refused: step "Copy & diff" is locked until step 1 "Backup" is approved.',
-  );
-  await page.screenshot({ path: screenshotPath("03-copy-refused"), fullPage: true });
+  await expect(page.getByRole("region", { name: "Approve" })).toContainText("Not approvable yet");
+  await page.screenshot({ path: screenshotPath("03-copy-not-approvable"), fullPage: true });
 
   await page.getByRole("link", { name: "Audit log" }).click();
   const refusal = page.getByRole("row").filter({ hasText: "refused" }).filter({ hasText: "copy" }).first();

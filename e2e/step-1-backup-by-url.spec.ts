@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { createLegacyDb } from "../lib/backup/test-fixtures";
+import { createLegacyDb } from "../test/support/legacy-fixtures";
 import { startSourceServer } from "../test/support/source-server";
 import { freePort, startPanel, stopPanel } from "./support/panel-process";
 import { screenshotPath } from "./support/state";

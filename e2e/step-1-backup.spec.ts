@@ -43,8 +43,8 @@ test("the owner confirms processing is stopped, backs up both files, sees both v
   await page.screenshot({ path: screenshotPath("11-backup-verified"), fullPage: true });
 
   await page.getByRole("button", { name: "Approve this step" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Step approved." })).toBeVisible();
-  await expect(page.getByText("Already approved.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: 'Step 1 "Backup" approved.' })).toBeVisible();
+  await expect(page.getByText("Approved: the evidence of the checks above is what was approved.")).toBeVisible();
   await page.screenshot({ path: screenshotPath("12-backup-approved"), fullPage: true });
 
   await page.getByRole("link", { name: "Overview" }).click();

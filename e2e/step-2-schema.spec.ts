@@ -83,7 +83,7 @@ test("the plan shows everything missing, apply with a confirmation, the checks g
   expect(dry.stdout).toContain(`Plan: ${total} objects: ${total} present, 0 missing, 0 different`);
 
   await page.getByRole("button", { name: "Approve this step" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Step approved." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: 'Step 2 "Schema" approved.' })).toBeVisible();
   await expect(page.getByText("Approved.", { exact: true })).toBeVisible();
   await page.screenshot({ path: screenshotPath("23-schema-approved"), fullPage: true });
 

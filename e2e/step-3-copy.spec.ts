@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { writeSyntheticPair } from "../lib/copy/testing/synthetic-pair";
+import { writeSyntheticPair } from "../test/support/synthetic-pair";
 import { runCli } from "./support/cli";
 import { freePort, startPanel, stopPanel } from "./support/panel-process";
 import { readPanelState, screenshotPath } from "./support/state";
@@ -62,7 +62,9 @@ test("plan the demo pair (6 resurrection candidates, 5 NAS new), copy and verify
   });
   await expect(checks.getByRole("row", { name: /Every record identical ✓ pass/ })).toBeVisible();
   await expect(checks.getByText("✕ fail")).toHaveCount(0);
-  await expect(page.getByText("Passed — awaiting approval")).toBeVisible();
+  // Green checks, but nothing decided yet: the review gate is open, so approval is not offered.
+  await expect(page.getByText("Checks passed — approval waits")).toBeVisible();
+  await expect(page.getByText("Passed — awaiting approval")).toHaveCount(0);
 
   const verify = page.getByRole("region", { name: "Verify", exact: true });
   await expect(verify).toContainText(/✓ (\d+) of \1 checks pass/);
@@ -76,7 +78,7 @@ test("plan the demo pair (6 resurrection candidates, 5 NAS new), copy and verify
   await expect(checks.getByRole("heading")).not.toHaveText(before ?? "", { timeout: 60_000 });
   await expect(checks.getByRole("row", { name: /Categorization records identical ✓ pass 67 of 67/ })).toBeVisible();
   await expect(verify).toContainText(/run #\d+ \(verify\)/);
-  await expect(page.getByText("Passed — awaiting approval")).toBeVisible();
+  await expect(page.getByText("Checks passed — approval waits")).toBeVisible();
   await page.screenshot({ path: screenshotPath("32-copy-verified-again"), fullPage: true });
 });
 
@@ -114,9 +116,12 @@ test("on a larger pair, Cancel stops a running copy between batches, and Copy an
     await copy.getByRole("button", { name: "Cancel" }).click();
     // The run ends within a batch, so the answer is the stopped run itself rather than the brief "Cancelling…" line.
     const checks = page.getByRole("region", { name: /^Checks/ });
-    await expect(checks.getByRole("alert")).toContainText(/copy cancelled after \d+ of \d+ records; run copy again/, {
-      timeout: 60_000,
-    });
+    await expect(checks.getByRole("alert")).toContainText(
+      /copy cancelled after \d+ of \d+ records; run Copy and verify again/,
+      {
+        timeout: 60_000,
+      },
+    );
     await expect(copy).toContainText(/An earlier copy stopped after \d+ of \d+ batches\. Copy and verify resumes it/);
     await page.screenshot({ path: screenshotPath("34-copy-cancelled"), fullPage: true });
 

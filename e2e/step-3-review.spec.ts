@@ -6,9 +6,10 @@ import { readPanelState, screenshotPath } from "./support/state";
 
 /**
  * Step 3's review on the demo pair, starting from "copied and verified" (left by
- * step-3-copy.spec.ts): switch a conflicting title, restore a resurrection candidate, re-copy
- * and see PostgreSQL follow; the 67 categorization records identical; confirm the defaults;
- * approve with the typed phrase; step 4 unlocks.
+ * step-3-copy.spec.ts), with a screenshot of each state the owner must read right: Approve
+ * blocked by open decisions (and the list it links to, with the gate's count), a resurrection
+ * candidate before and after restore, a refused approval that keeps what was typed, the
+ * approval, and the approval revoked by a later decision.
  */
 type Status = { steps: Array<{ id: string; state: string }> };
 
@@ -44,6 +45,23 @@ function titleConflict(dataDir: string) {
   }
 }
 
+/** A resurrection candidate nobody decided on yet, from the plan in the control DB. */
+function undecidedCandidate(dataDir: string, except: string[]) {
+  const db = new Database(path.join(dataDir, "control.db"), { readonly: true });
+  try {
+    const rows = db
+      .prepare(
+        `SELECT video_id AS videoId FROM merge_record WHERE merge_case = 'resurrection_candidate'
+           AND plan_id = (SELECT max(id) FROM merge_plan)
+           AND video_id NOT IN (SELECT video_id FROM merge_decision) ORDER BY ordinal`,
+      )
+      .all() as { videoId: string }[];
+    return rows.map((row) => row.videoId).find((id) => !except.includes(id))!;
+  } finally {
+    db.close();
+  }
+}
+
 function recopy(dataDir: string) {
   const result = runCli(dataDir, ["copy"]);
   expect(result.stderr).not.toMatch(/cutover: /);
@@ -52,17 +70,39 @@ function recopy(dataDir: string) {
 
 const postgresTitle = (page: Page) => page.locator("#field-title td").nth(2);
 
-test("review: switch a title and restore a candidate, re-copy, 67 identical, confirm defaults, approve; step 4 unlocks", async ({
+test("review: approve blocked by open decisions, switch a title, restore a candidate, refused then approved, revoked by a later decision", async ({
   page,
 }) => {
+  test.setTimeout(240_000);
   const { baseUrl, dataDir } = readPanelState();
+
+  // Copied and verified, nothing decided yet: Approve is not offered; what is missing is, with a link.
+  await page.goto(baseUrl + "/steps/copy");
+  const approve = page.getByRole("region", { name: "Approve" });
+  await expect(page.getByText("Checks passed — approval waits")).toBeVisible();
+  await expect(page.getByText("Passed — awaiting approval")).toHaveCount(0);
+  await expect(approve.getByRole("button", { name: "Approve this step" })).toHaveCount(0);
+  const open = approve.getByRole("listitem").filter({ hasText: "every conflict and resurrection candidate decided" });
+  await expect(open).toContainText(/: \d+ of \d+ conflicts and resurrection candidates still need a decision/);
+  const pending = Number(/: (\d+) of \d+ conflicts/.exec((await open.textContent()) ?? "")![1]);
+  await page.screenshot({ path: screenshotPath("45-approve-blocked-by-open-decisions"), fullPage: true });
+
+  // The link lists exactly what the gate counts, and "Confirm defaults" counts the same.
+  await open.getByRole("link", { name: "Review them →" }).click();
+  await expect(page).toHaveURL(/\/steps\/copy\/records\?open=1$/);
+  await expect(page.getByRole("heading", { name: `${pending} of 90 records (all cases)` })).toBeVisible();
+  await expect(page.locator("[data-review-row]")).toHaveCount(pending);
+  await expect(page.getByRole("form", { name: "Confirm defaults" })).toContainText(
+    `The review gate waits for ${pending} records`,
+  );
+  await expect(page.getByRole("heading", { name: /^Review gate: 1 of 4 conditions open$/ })).toBeVisible();
+
   await page.goto(baseUrl + "/steps/copy/records");
   await expect(page.getByRole("heading", { name: "Review the copy", level: 1 })).toBeVisible();
   const cases = page.getByRole("navigation", { name: "Records by case" });
-  await expect(cases.getByRole("link", { name: /All cases \(\d+\)/ })).toHaveAttribute("aria-current", "page");
+  await expect(cases.getByRole("link", { name: /All cases \(90\)/ })).toHaveAttribute("aria-current", "page");
   await expect(cases.getByRole("link", { name: "Resurrection candidate (6)", exact: true })).toBeVisible();
   await expect(cases.getByRole("link", { name: "NAS new (5)", exact: true })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /^Review gate: \d of 4 conditions open$/ })).toBeVisible();
 
   // j/k move focus through the rows; Enter opens the focused one.
   const rows = page.locator("[data-review-row]");
@@ -74,7 +114,7 @@ test("review: switch a title and restore a candidate, re-copy, 67 identical, con
   await expect(rows.nth(0)).toBeFocused();
   await page.screenshot({ path: screenshotPath("40-review-records"), fullPage: true });
 
-  // A both-differ record: take the title from the other side, re-copy, PostgreSQL follows.
+  // A both-differ record: take the title from the other side; the heading follows it; re-copy, PostgreSQL follows.
   const conflict = titleConflict(dataDir);
   const other = conflict.defaultSide === "nas" ? "dashboard" : "nas";
   const titles = { nas: JSON.parse(conflict.nas) as string, dashboard: JSON.parse(conflict.dashboard) as string };
@@ -87,8 +127,9 @@ test("review: switch a title and restore a candidate, re-copy, 67 identical, con
   await titleForm.getByRole("textbox").fill("the other spelling is right");
   await otherButton.click();
   await expect(page.getByRole("status").filter({ hasText: "Decision stored: title from" })).toContainText(
-    "Run the copy again to apply it.",
+    "Run Copy and verify again (npx cutover copy) to apply it.",
   );
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(titles[other]);
   await expect(page.getByText(/A decision changed after copy run #\d+: PostgreSQL does not hold it yet/)).toBeVisible();
   recopy(dataDir);
   await page.reload();
@@ -97,20 +138,40 @@ test("review: switch a title and restore a candidate, re-copy, 67 identical, con
   await expect(page.getByText(/A decision changed after copy run/)).toHaveCount(0);
   await page.screenshot({ path: screenshotPath("41-review-record-detail"), fullPage: true });
 
-  // A resurrection candidate: restore it, re-copy, it is in PostgreSQL and out of quarantine.
+  // A resurrection candidate leads with the facts; restore it; the words follow: will be copied, then copied.
   await page.goto(baseUrl + "/steps/copy/records?case=resurrection_candidate");
+  await expect(page.getByRole("heading", { name: "6 of 90 records" })).toBeVisible();
+  await expect(rows).toHaveCount(6);
   await rows.first().click();
-  await expect(page.getByText("kept out of PostgreSQL (default)")).toBeVisible();
+  const facts = page.getByRole("region", { name: "Probably deleted on the Dashboard" });
+  await expect(facts).toContainText("Not on the Dashboard: only the NAS has this video");
+  await expect(facts).toContainText("PostgreSQL: kept out of PostgreSQL (default).");
+  await expect(facts).toContainText("Restore copies it into PostgreSQL with the next copy");
   const quarantine = page.getByRole("region", { name: /^Quarantine/ });
   await expect(quarantine).toContainText("resurrection candidate");
+  await page.screenshot({ path: screenshotPath("46-candidate-before-restore"), fullPage: true });
   await page.getByRole("button", { name: "Restore" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Decision stored: restore." })).toBeVisible();
+  await expect(facts).toContainText("PostgreSQL: will be copied to PostgreSQL by the next copy (your decision).");
   recopy(dataDir);
   await page.reload();
-  await expect(page.getByText("copied to PostgreSQL (your decision)")).toBeVisible();
+  await expect(facts).toContainText("PostgreSQL: copied to PostgreSQL (your decision).");
+  await expect(page.getByText("· copied to PostgreSQL (your decision)")).toBeVisible();
   await expect(quarantine).not.toContainText("resurrection candidate");
   await expect(page.getByRole("columnheader", { name: "PostgreSQL (no record)" })).toHaveCount(0);
-  await page.screenshot({ path: screenshotPath("42-review-restored"), fullPage: true });
+  // its summary, shown from the start (only the NAS had it), and its HTML as PostgreSQL now holds it
+  const frame = page.frameLocator('iframe[title="comprehensive, revision 1, as PostgreSQL holds it"]');
+  await expect(frame.locator("body")).toContainText(/\w+/);
+  await page.screenshot({ path: screenshotPath("47-candidate-after-restore"), fullPage: true });
+  const restored = new URL(page.url()).pathname.split("/").at(-1)!;
+
+  // The plan card counts the decision taken since the plan.
+  await page.goto(baseUrl + "/steps/copy");
+  await expect(
+    page.getByRole("row", {
+      name: /Resurrection candidate 6 Not copied: deleted on the Dashboard \(5\)\. Restored by your decision, so copied: 1\./,
+    }),
+  ).toBeVisible();
 
   // The categorization tab: all 67 identical.
   await page.goto(baseUrl + "/steps/copy/records");
@@ -121,27 +182,81 @@ test("review: switch a title and restore a candidate, re-copy, 67 identical, con
   await expect(page.getByText("✓ Identical: 67")).toBeVisible();
   await page.screenshot({ path: screenshotPath("43-review-categorization"), fullPage: true });
 
-  // Confirm the defaults; the gate is then met.
+  // Confirm the defaults; the gate is then met and Approve is offered.
   await page.getByRole("link", { name: "All records" }).click();
   await page.getByRole("button", { name: "Confirm all defaults" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Defaults confirmed for \d+ records?\./ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Review gate: ✓ ready to approve" })).toBeVisible();
 
-  // Approve with the typed phrase: a wrong one is refused by the server.
+  // A wrong phrase is refused by the server, and what the owner typed stays in the form.
   await page.goto(baseUrl + "/steps/copy");
+  await expect(page.getByText("Passed — awaiting approval")).toBeVisible();
+  const note = page.locator("#approve-note");
   const phrase = page.locator("#approve-confirmation");
+  await note.fill("reviewed every conflict and candidate");
   await phrase.fill("copy is done");
   await page.getByRole("button", { name: "Approve this step" }).click();
   await expect(
     page.getByRole("alert").filter({ hasText: 'Typed confirmation: type "copy is complete"' }),
   ).toBeVisible();
+  await expect(note).toHaveValue("reviewed every conflict and candidate");
+  await expect(phrase).toHaveValue("copy is done");
+  await page.screenshot({ path: screenshotPath("48-approve-refused-keeps-what-was-typed"), fullPage: true });
+
+  // The page offered Approve, then a decision changed elsewhere (the CLI): the server refuses.
+  const second = undecidedCandidate(dataDir, [restored]);
+  const decided = runCli(dataDir, ["decide", second, "record", "restore", "--note", "from the terminal"]);
+  expect(decided.code, decided.stderr).toBe(0);
   await phrase.fill("copy is complete");
   await page.getByRole("button", { name: "Approve this step" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Step approved." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: /PostgreSQL holds the current decisions: a decision changed after run #\d+/ }),
+  ).toBeVisible();
+  await expect(approve.getByRole("button", { name: "Approve this step" })).toHaveCount(0);
+  recopy(dataDir);
+  await page.reload();
+  await page.locator("#approve-confirmation").fill("copy is complete");
+  await page.getByRole("button", { name: "Approve this step" }).click();
+  await expect(page.getByRole("status").filter({ hasText: 'Step 3 "Copy & diff" approved.' })).toBeVisible();
 
   await page.getByRole("link", { name: "Overview" }).click();
   const steps = page.getByRole("listitem");
   await expect(steps.nth(2)).toContainText("Approved");
-  await expect(steps.nth(3)).toContainText("Ready");
+  await expect(steps.nth(3)).toContainText("Not available yet");
+  await expect(steps.nth(3)).not.toContainText("Ready");
   await page.screenshot({ path: screenshotPath("44-overview-copy-approved"), fullPage: true });
+
+  // A decision changed after the approval revokes it: the overview, the stepper and the step page say so at the top.
+  await page.goto(`${baseUrl}/steps/copy/records/${restored}`);
+  await page.getByRole("button", { name: "Keep deleted" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Decision stored: keep deleted." })).toContainText(
+    'Approval revoked: step 3 "Copy & diff".',
+  );
+  await expect(page.getByText("· still in PostgreSQL: the next copy takes it out (your decision)")).toBeVisible();
+  await page.getByRole("link", { name: "Overview" }).click();
+  const revoked = page.getByRole("alert").filter({ hasText: 'The approval of step 3 "Copy & diff" was revoked' });
+  await expect(revoked).toContainText(`a merge decision changed after the approval (video ${restored}: keep deleted)`);
+  await expect(revoked).toContainText("Next: Before it can be approved: a decision changed after run #");
+  await expect(revoked).toContainText("run Copy and verify again (npx cutover copy) to apply it");
+  await expect(steps.nth(2)).toContainText("↩ Approval revoked");
+  await expect(steps.nth(2)).toContainText("Checks passed — approval waits");
+  await page.screenshot({ path: screenshotPath("50-overview-approval-revoked"), fullPage: true });
+  await page.goto(baseUrl + "/steps/copy");
+  await expect(
+    page.getByRole("alert").filter({ hasText: 'The approval of step 3 "Copy & diff" was revoked' }),
+  ).toBeVisible();
+  await page.screenshot({ path: screenshotPath("51-copy-approval-revoked"), fullPage: true });
+
+  // The audit log of all this fits a 1280 px screen: long hashes and details fold, and unfold on a click.
+  await page.getByRole("link", { name: "Audit log" }).click();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  const approval = page.getByRole("row").filter({ hasText: "✓ approved" }).filter({ hasText: "Copy & diff" }).first();
+  await approval.getByText("show all").click();
+  await expect(approval.locator("pre")).toContainText('"evidenceHash"');
+  await approval.getByRole("group").last().locator("summary").click();
+  await expect(approval.getByText(/^[0-9a-f]{64}$/).first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  await page.screenshot({ path: screenshotPath("52-audit-folded-details"), fullPage: true });
 });

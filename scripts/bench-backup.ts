@@ -1,7 +1,8 @@
 /**
  * Measures the Backup step on a large source: builds a legacy-schema SQLite file of about
  * --mb megabytes (plus a Dashboard file an eighth of that), runs runBackup, and prints time
- * per phase, throughput and peak RSS. Usage: npx tsx scripts/bench-backup.ts --mb 1024 [--keep]
+ * per phase, throughput and peak RSS. Usage (the react-server condition, as lib/ is server-only):
+ * `node --conditions=react-server --import tsx scripts/bench-backup.ts --mb 1024 [--keep]`
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";

@@ -16,7 +16,7 @@ import { createAppContext } from "../lib/app-context";
 import { parseEnv } from "../lib/config/env";
 import { closeControlDb } from "../lib/control/control-db";
 import { runCopy } from "../lib/copy/run-copy";
-import { writeSyntheticPair } from "../lib/copy/testing/synthetic-pair";
+import { writeSyntheticPair } from "../test/support/synthetic-pair";
 import { buildPlan } from "../lib/merge/planner";
 import { SOURCE_TABLES } from "../lib/merge/quarantine";
 import { countRows, openSource } from "../lib/merge/source-db";

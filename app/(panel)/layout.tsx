@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireOwnerPage } from "@/app/_lib/owner";
+import { SubmitButton } from "@/components/submit-button";
 import { targetKind } from "@/lib/app-context";
 import { logoutAction } from "./actions";
 
@@ -29,9 +30,9 @@ export default async function PanelLayout({ children }: { children: ReactNode })
             · Sources: {ctx.env.sources ? "NAS_DB / DASHBOARD_DB" : "demo pair"}
           </p>
           <form action={logoutAction}>
-            <button type="submit" className="text-sm text-stone-700 underline-offset-4 hover:underline">
+            <SubmitButton tone="link" pendingLabel="Logging out…">
               Log out
-            </button>
+            </SubmitButton>
           </form>
         </div>
       </header>

@@ -1,10 +1,11 @@
-import { Stepper } from "@/components/stepper";
 import { requireOwnerPage } from "@/app/_lib/owner";
-import { getStepStatuses } from "@/lib/workflow/workflow";
+import { NextText, RevokedNotice } from "@/components/step-notices";
+import { Stepper } from "@/components/stepper";
+import { loadOwnerStatuses } from "@/lib/steps/owner-status";
 
 export default async function OverviewPage() {
   const ctx = await requireOwnerPage();
-  const steps = await getStepStatuses(ctx);
+  const steps = await loadOwnerStatuses(ctx);
   const current = steps.find((step) => step.state !== "approved");
   return (
     <div className="space-y-6">
@@ -16,9 +17,19 @@ export default async function OverviewPage() {
           in the audit log.
         </p>
       </div>
-      {current ? (
+      {steps.map((step) => (
+        <RevokedNotice key={step.id} status={step} />
+      ))}
+      {current && !current.available ? (
+        <p className="rounded border border-stone-200 bg-stone-50 px-4 py-3 text-sm text-stone-800">
+          Steps 1 to {current.number - 1} are approved. Step {current.number}, {current.title}, is not available in this
+          version yet: the cutover stops here for now, and everything done so far stays as it is.
+        </p>
+      ) : current ? (
         <p className="rounded border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-950">
-          Next: step {current.number}, {current.title}. {current.reason}
+          Now: step {current.number}, {current.title}. {current.reason}{" "}
+          {/* a revoked approval's notice above already says what to do next */}
+          {current.revoked ? null : <NextText status={current} />}
         </p>
       ) : (
         <p className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm">All six steps are approved.</p>

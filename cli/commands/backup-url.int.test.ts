@@ -3,7 +3,7 @@ import { existsSync, readdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLegacyDb } from "../../lib/backup/test-fixtures";
+import { createLegacyDb } from "../../test/support/legacy-fixtures";
 import { startSourceServer, type SourceServer } from "../../test/support/source-server";
 import { makeTempDir } from "../../test/support/temp-dir";
 

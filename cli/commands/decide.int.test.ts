@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { demoHarness, type Harness } from "../../lib/copy/testing/harness";
+import { demoHarness, type Harness } from "../../test/support/copy-harness";
 
 /** Step 3's review from the terminal on the demo pair: decide, re-copy, confirm defaults, approve with the phrase. */
 const harnesses: Harness[] = [];
@@ -43,7 +43,9 @@ describe("cutover decide and approve copy --confirm", () => {
     const candidate = h.expected.videoIds.resurrectionCandidates[0]!;
     const decided = cli("decide", candidate, "record", "restore", "--note", "still wanted");
     expect(decided.code, decided.stderr).toBe(0);
-    expect(decided.stdout).toBe("Decision stored: restore. Run the copy again to apply it.\n");
+    expect(decided.stdout).toBe(
+      "Decision stored: restore. Run Copy and verify again (npx cutover copy) to apply it.\n",
+    );
     expect(cli("decide", candidate, "title", "nas")).toMatchObject({
       code: 1,
       stderr: `cutover: The sides agree on title for ${candidate}: there is nothing to choose.\n`,
@@ -52,7 +54,9 @@ describe("cutover decide and approve copy --confirm", () => {
 
     const early = cli("approve", "copy", "--confirm", "copy is complete");
     expect(early.code).toBe(1);
-    expect(early.stderr).toMatch(/still need a decision or a confirmed default.*run the copy again to apply it/);
+    expect(early.stderr).toMatch(
+      /still need a decision or a confirmed default.*run Copy and verify again \(npx cutover copy\) to apply it/,
+    );
 
     expect(cli("copy").code).toBe(0);
     expect(await h.query("SELECT 1 FROM content WHERE video_id = $1", [candidate])).toHaveLength(1);

@@ -117,7 +117,7 @@ describe("cutover schema", () => {
     try {
       const busy = cli("schema");
       expect(busy.code).toBe(1);
-      expect(busy.stderr.trim().split("\n").at(-1)).toMatch(/^cutover: Busy: "test holds the lease" is running since/);
+      expect(busy.stderr.trim().split("\n").at(-1)).toMatch(/^cutover: Busy: test holds the lease is running since/);
     } finally {
       await lease.release();
     }

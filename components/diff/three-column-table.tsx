@@ -18,6 +18,11 @@ export type FieldRow = {
   differs?: boolean;
   /** one short line under the field name, e.g. why this side is the default */
   note?: string;
+  /**
+   * Why the sides differ, when that is known: a conflict the owner decides, a column only one
+   * file has, or a bookkeeping timestamp; the last two are differences without a choice.
+   */
+  difference?: "conflict" | "one-file" | "bookkeeping";
 };
 
 export type ThreeColumnTableProps = {

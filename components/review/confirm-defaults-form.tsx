@@ -1,18 +1,22 @@
 "use client";
 
 import { useActionState } from "react";
-import { ResultMessage } from "@/components/result-message";
+import { ResultMessage, typedAfterRefusal } from "@/components/result-message";
+import { SubmitButton } from "@/components/submit-button";
 import type { ActionResult } from "@/lib/common/action-result";
 
 type Props = {
   query: string;
-  undecided: number;
+  /** records the gate still waits for (conflicts and resurrection candidates), as the gate counts them */
+  pending: number;
+  /** NAS-new videos whose default (copy) is not confirmed yet: optional, the gate does not wait for them */
+  optional: number;
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 };
 
 /** Defaults count for the gate only once the owner says so, here, for what the filters select. */
-export function ConfirmDefaultsForm({ query, undecided, action }: Props) {
-  const [result, formAction, pending] = useActionState(action, null);
+export function ConfirmDefaultsForm({ query, pending, optional, action }: Props) {
+  const [result, formAction] = useActionState(action, null);
   return (
     <form
       action={formAction}
@@ -21,17 +25,26 @@ export function ConfirmDefaultsForm({ query, undecided, action }: Props) {
     >
       <input type="hidden" name="query" value={query} />
       <p>
-        <span className="font-medium">Confirm defaults.</span> The merge rules chose a side for every conflict, kept
-        resurrection candidates deleted and copies NAS-new videos. Those defaults count as decided only once you confirm
+        <span className="font-medium">Confirm defaults.</span> The merge rules chose a side for every conflict, keep
+        resurrection candidates deleted and copy NAS-new videos. Those defaults count as decided only once you confirm
         them; records you decided yourself keep your decision.{" "}
-        {undecided > 0 ? (
+        {pending > 0 ? (
           <span className="font-medium text-amber-900">
-            {undecided} record{undecided === 1 ? "" : "s"} in the whole plan (conflicts, resurrection candidates and
-            NAS-new videos) still need{undecided === 1 ? "s" : ""} one.
+            The review gate waits for {pending} record{pending === 1 ? "" : "s"} (conflicts and resurrection candidates,
+            in the whole plan).
           </span>
         ) : (
-          <span className="font-medium text-emerald-800">✓ Every record has a decision.</span>
+          <span className="font-medium text-emerald-800">
+            ✓ Every conflict and resurrection candidate has a decision.
+          </span>
         )}
+        {optional > 0 ? (
+          <span className="text-stone-700">
+            {" "}
+            {optional} NAS-new video{optional === 1 ? "" : "s"} will be copied by default; confirming{" "}
+            {optional === 1 ? "it" : "them"} is optional.
+          </span>
+        ) : null}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor="confirm-note" className="sr-only">
@@ -40,16 +53,13 @@ export function ConfirmDefaultsForm({ query, undecided, action }: Props) {
         <input
           id="confirm-note"
           name="note"
+          defaultValue={typedAfterRefusal(result, "note")}
           placeholder="Note for the audit log (optional)"
           className="w-72 rounded border border-stone-300 px-2 py-1.5"
         />
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-emerald-700 px-3 py-1.5 font-medium text-white hover:bg-emerald-800 disabled:bg-stone-300"
-        >
-          {pending ? "Confirming…" : query ? "Confirm the defaults of the filtered records" : "Confirm all defaults"}
-        </button>
+        <SubmitButton tone="approve" size="sm" pendingLabel="Confirming…">
+          {query ? "Confirm the defaults of the filtered records" : "Confirm all defaults"}
+        </SubmitButton>
       </div>
       <ResultMessage result={result} />
     </form>

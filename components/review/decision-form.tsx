@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { ResultMessage } from "@/components/result-message";
+import { ResultMessage, typedAfterRefusal } from "@/components/result-message";
+import { SubmitButton } from "@/components/submit-button";
 import type { ActionResult } from "@/lib/common/action-result";
 
 export type DecisionOption = { choice: string; label: string; current: boolean; isDefault: boolean };
@@ -9,6 +10,11 @@ type Action = (
   previous: ActionResult<{ revoked: string[] }> | null,
   formData: FormData,
 ) => Promise<ActionResult<{ revoked: string[] }>>;
+
+const CHOICE_LOOK = {
+  current: "bg-stone-800 text-white ring-stone-800",
+  other: "bg-white text-stone-800 ring-stone-300 hover:bg-stone-50",
+};
 
 /**
  * One decision (a field's side, or a record's action): a button per choice, the current one
@@ -27,7 +33,7 @@ export function DecisionForm({
   options: DecisionOption[];
   action: Action;
 }) {
-  const [result, formAction, pending] = useActionState(action, null);
+  const [result, formAction] = useActionState(action, null);
   const noteId = `note-${field === "*" ? "record" : field}`;
   return (
     <form action={formAction} className="space-y-2">
@@ -37,19 +43,18 @@ export function DecisionForm({
         <input type="hidden" name="field" value={field} />
         <div className="flex flex-wrap items-center gap-2">
           {options.map((option) => (
-            <button
+            <SubmitButton
               key={option.choice}
-              type="submit"
               name="choice"
               value={option.choice}
-              disabled={pending}
+              pendingLabel="Storing…"
               aria-pressed={option.current}
-              className={`rounded px-3 py-1.5 text-sm font-medium ring-1 ring-inset focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:outline-none ${option.current ? "bg-stone-800 text-white ring-stone-800" : "bg-white text-stone-800 ring-stone-300 hover:bg-stone-50"}`}
+              className={`rounded px-3 py-1.5 text-sm font-medium ring-1 ring-inset focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:outline-none disabled:opacity-60 ${option.current ? CHOICE_LOOK.current : CHOICE_LOOK.other}`}
             >
               {option.current ? "✓ " : ""}
               {option.label}
               {option.isDefault ? " (default)" : ""}
-            </button>
+            </SubmitButton>
           ))}
           <label htmlFor={noteId} className="sr-only">
             Note for the audit log (optional)
@@ -57,6 +62,7 @@ export function DecisionForm({
           <input
             id={noteId}
             name="note"
+            defaultValue={typedAfterRefusal(result, "note")}
             placeholder="Note (optional)"
             className="w-56 rounded border border-stone-300 px-2 py-1.5 text-sm"
           />

@@ -1,5 +1,6 @@
 import { FoldedValue } from "@/components/diff/folded-value";
 import type { RecordDetail } from "@/lib/review/record-detail";
+import { quarantineLabel } from "@/components/quarantine-reasons";
 import { TableHead } from "@/components/table-head";
 
 /** This record's quarantine rows: what PostgreSQL's migration_quarantine holds now, else the plan's. */
@@ -33,7 +34,7 @@ export function QuarantineSection({ detail }: { detail: RecordDetail }) {
             {rows.map((q, i) => (
               <tr key={i} className="border-b border-stone-100 align-top">
                 <td className="py-1.5 pr-3 font-medium">
-                  <span aria-hidden="true">⚠</span> {q.reason.replace(/_/g, " ")}
+                  <span aria-hidden="true">⚠</span> {quarantineLabel(q.reason)}
                   {q.field ? <span className="block font-mono text-xs font-normal">{q.field}</span> : null}
                 </td>
                 <td className="py-1.5 pr-3 font-mono text-xs break-all">

@@ -30,7 +30,7 @@ export function RecordDecisions({ detail, action }: { detail: RecordDetail; acti
   return (
     <section aria-labelledby="decisions-heading" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
       <h2 id="decisions-heading" className="flex flex-wrap items-baseline gap-3 font-semibold">
-        Your decision <DecisionStateBadge state={detail.decisionState} />
+        Your decision <DecisionStateBadge state={detail.decisionState} mergeCase={record.mergeCase} />
       </h2>
       {recordOptions ? (
         <DecisionForm
@@ -38,8 +38,8 @@ export function RecordDecisions({ detail, action }: { detail: RecordDetail; acti
           field="*"
           legend={
             record.mergeCase === "resurrection_candidate"
-              ? "Only the NAS has this video, from before the Dashboard's newest entry: the Dashboard probably deleted it."
-              : "Only the NAS has this video, indexed after the Dashboard's newest entry: new since the last sync."
+              ? "Keep it deleted, or restore it into PostgreSQL (see above):"
+              : "Copy it, or skip it (see above):"
           }
           options={recordOptions.map((o): DecisionOption => ({
             ...o,

@@ -22,7 +22,7 @@ export function RecordFields({ detail }: { detail: RecordDetail }) {
   return (
     <section aria-labelledby="fields-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
       <h2 id="fields-heading" className="font-semibold">
-        Fields: {differing.length} differ, {same.length} the same
+        Fields: {fieldsHeading(differing, same.length)}
       </h2>
       {detail.targetError ? (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-900">
@@ -57,4 +57,29 @@ export function RecordFields({ detail }: { detail: RecordDetail }) {
       ) : null}
     </section>
   );
+}
+
+type Row = RecordDetail["fieldRows"][number];
+
+/**
+ * "nothing to decide; 3 differ without a choice (2 columns only one file has, 1 bookkeeping
+ * timestamp); 27 the same": a "Both equal" record's differences are named as what they are,
+ * so they do not read as conflicts the merge missed.
+ */
+export function fieldsHeading(differing: Row[], same: number): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const tally = (difference: Row["difference"]) => differing.filter((row) => row.difference === difference).length;
+  const conflicts = tally("conflict");
+  const kinds = [
+    [tally("one-file"), (n: number) => `${plural(n, "column")} only one file has`],
+    [tally("bookkeeping"), (n: number) => plural(n, "bookkeeping timestamp")],
+    [tally(undefined), (n: number) => `${n} in PostgreSQL`],
+  ] as const;
+  const without = differing.length - conflicts;
+  const why = kinds.filter(([n]) => n > 0).map(([n, words]) => words(n));
+  return [
+    conflicts ? `${conflicts} to decide` : "nothing to decide",
+    ...(without ? [`${without} ${without === 1 ? "differs" : "differ"} without a choice (${why.join(", ")})`] : []),
+    `${same} the same`,
+  ].join("; ");
 }

@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { CASE_LOOK } from "@/components/diff/case-badge";
+import { SubmitButton } from "@/components/submit-button";
 import { STATUS_LOOK } from "@/components/diff/status-badge";
-import { QUARANTINE_REASONS, RECORD_STATUSES, reviewHref, type ReviewQuery } from "@/lib/review/filters";
+import { QUARANTINE_LOOK } from "@/components/quarantine-reasons";
+import { QUARANTINE_REASONS } from "@/lib/common/quarantine-reasons";
+import { RECORD_STATUSES, reviewHref, type ReviewQuery } from "@/lib/review/filters";
 import type { MergeCase } from "@/lib/merge/classify";
 
 const BASE = "/steps/copy/records";
@@ -84,7 +87,7 @@ export function RecordFilters({ query }: { query: ReviewQuery }) {
           <option value="">Any or none</option>
           {QUARANTINE_REASONS.map((r) => (
             <option key={r} value={r}>
-              {r.replace(/_/g, " ")}
+              {QUARANTINE_LOOK[r].label}
             </option>
           ))}
         </select>
@@ -94,12 +97,12 @@ export function RecordFilters({ query }: { query: ReviewQuery }) {
         Categorization records only
       </label>
       <label className="flex items-center gap-2 py-1.5">
-        <input type="checkbox" name="undecided" value="1" defaultChecked={Boolean(query.undecided)} />
-        Needs a decision (conflicts, NAS-only)
+        <input type="checkbox" name="open" value="1" defaultChecked={Boolean(query.open)} />
+        Waiting for your decision (what the review gate counts)
       </label>
-      <button type="submit" className="rounded bg-stone-800 px-3 py-1.5 font-medium text-white hover:bg-stone-900">
+      <SubmitButton tone="dark" size="sm">
         Filter
-      </button>
+      </SubmitButton>
       <Link href={BASE} className="py-1.5 text-sky-800 underline">
         Clear filters
       </Link>

@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/diff/status-badge";
 import type { RecordStatus } from "@/components/diff/status-badge";
 import type { RecordRow } from "@/lib/review/records";
 import { DecisionStateBadge } from "./decision-state-badge";
+import { quarantineLabel } from "@/components/quarantine-reasons";
 import { TableHead } from "@/components/table-head";
 
 /** One page of the plan's records. The title is the row's link: j/k move between them, Enter opens. */
@@ -42,7 +43,7 @@ export function RecordsTable({ records, linkQuery }: { records: RecordRow[]; lin
               ) : null}
             </td>
             <td className="py-1.5 pr-3">
-              <DecisionStateBadge state={r.decision} />
+              <DecisionStateBadge state={r.decision} mergeCase={r.mergeCase} />
             </td>
             <td className="py-1.5 text-xs text-stone-700">
               <Details record={r} />
@@ -59,7 +60,7 @@ function Details({ record: r }: { record: RecordRow }) {
   if (r.categorized) parts.push("categorization record");
   if (r.differingFields) parts.push(`${r.differingFields} field${r.differingFields > 1 ? "s" : ""} differ`);
   if (r.summaryConflicts) parts.push(`${r.summaryConflicts} summary conflict${r.summaryConflicts > 1 ? "s" : ""}`);
-  if (r.quarantineReasons.length) parts.push(`quarantine: ${r.quarantineReasons.join(", ").replace(/_/g, " ")}`);
+  if (r.quarantineReasons.length) parts.push(`quarantine: ${r.quarantineReasons.map(quarantineLabel).join(", ")}`);
   if (r.mismatch?.length) parts.push(`differs in PostgreSQL: ${r.mismatch.join(", ")}`);
   return parts.length ? <>{parts.join(" · ")}</> : <span className="text-stone-500">—</span>;
 }

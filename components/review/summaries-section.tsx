@@ -14,7 +14,12 @@ export function SummariesSection({ summaries }: { summaries: DetailSummary[] }) 
       </h2>
       {summaries.length === 0 ? <p className="text-sm text-stone-600">No summaries on any side.</p> : null}
       {summaries.map((s) => (
-        <details key={s.key} open={s.conflict || s.targetMatches === false} className="rounded border border-stone-200">
+        <details
+          key={s.key}
+          // a conflict, a mismatch in PostgreSQL or a text only one side has: what the owner must see, open from the start
+          open={s.conflict || s.targetMatches === false || s.nas === null || s.dashboard === null}
+          className="rounded border border-stone-200"
+        >
           <summary className="cursor-pointer px-3 py-2 text-sm">
             <span className="font-mono font-medium">{s.variant}</span>, revision {s.revision}
             {s.isLatest ? " (latest)" : ""} · from {s.source ? FROM[s.source] : "— (not in the plan)"}
@@ -31,10 +36,11 @@ export function SummariesSection({ summaries }: { summaries: DetailSummary[] }) 
             {s.sidesDiff ? (
               <WordDiffView result={s.sidesDiff} leftLabel="NAS" rightLabel="Dashboard" />
             ) : (
-              <p className="text-sm">
+              // a div, not a p: the folded value renders a block (<pre>, <details>), which a <p> cannot hold
+              <div className="text-sm">
                 <span className="font-medium">{s.nas !== null ? "NAS" : "Dashboard"} only:</span>{" "}
                 <FoldedValue value={s.nas ?? s.dashboard} maxChars={400} />
-              </p>
+              </div>
             )}
             {s.postgres ? (
               <div>

@@ -9,7 +9,7 @@ import { archiveSource } from "./archive-source";
 import { listArchives } from "./archive-layout";
 import { archiveCheck } from "./archive-outcome";
 import { readArchiveManifest } from "./manifest";
-import { demoSources, sha256 } from "./testing/fixtures";
+import { demoSources, sha256 } from "@/test/support/archive/fixtures";
 
 const temps: Array<{ cleanup(): void }> = [];
 afterEach(() => temps.splice(0).forEach((temp) => temp.cleanup()));

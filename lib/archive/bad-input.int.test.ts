@@ -3,13 +3,13 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { fingerprintDatabase } from "@/lib/backup/fingerprint";
-import { writeSyntheticPair } from "@/lib/copy/testing/synthetic-pair";
+import { writeSyntheticPair } from "@/test/support/synthetic-pair";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import { makeTempDir } from "@/test/support/temp-dir";
 import { archiveSource, type ArchiveSourceOptions } from "./archive-source";
 import { listArchives } from "./archive-layout";
 import { compressFile } from "./compression";
-import { demoSources, mountTmpfs, runCleanups, sha256 } from "./testing/fixtures";
+import { demoSources, mountTmpfs, runCleanups, sha256 } from "@/test/support/archive/fixtures";
 
 /**
  * Each bad input refuses with one owner-facing line, leaves the source byte-identical and

@@ -1,13 +1,20 @@
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeSyntheticPair } from "@/lib/copy/testing/synthetic-pair";
+import { writeSyntheticPair } from "@/test/support/synthetic-pair";
 import { makeTempDir } from "@/test/support/temp-dir";
 import { archiveSource } from "./archive-source";
 import { listArchives } from "./archive-layout";
 import { moveOriginalAside } from "./move-aside";
 import { readMoved } from "./manifest";
-import { demoSources, mountTmpfs, runCleanups, runArchiveChild, sha256, withoutTimes } from "./testing/fixtures";
+import {
+  demoSources,
+  mountTmpfs,
+  runCleanups,
+  runArchiveChild,
+  sha256,
+  withoutTimes,
+} from "@/test/support/archive/fixtures";
 
 /**
  * A kill at any point of an archive run, then a rerun: the rerun finishes with the same

@@ -1,9 +1,9 @@
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeSyntheticPair } from "@/lib/copy/testing/synthetic-pair";
+import { writeSyntheticPair } from "@/test/support/synthetic-pair";
 import { makeTempDir } from "@/test/support/temp-dir";
-import { runArchiveChild } from "./testing/fixtures";
+import { runArchiveChild } from "@/test/support/archive/fixtures";
 
 const temps: Array<{ cleanup(): void }> = [];
 afterEach(() => temps.splice(0).forEach((temp) => temp.cleanup()));

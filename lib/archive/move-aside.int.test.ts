@@ -8,7 +8,7 @@ import { makeTempDir } from "@/test/support/temp-dir";
 import { archiveSource } from "./archive-source";
 import { readMoved } from "./manifest";
 import { moveOriginalAside } from "./move-aside";
-import { demoSources, mountTmpfs, runCleanups, sha256 } from "./testing/fixtures";
+import { demoSources, mountTmpfs, runCleanups, sha256 } from "@/test/support/archive/fixtures";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => runCleanups(cleanups));

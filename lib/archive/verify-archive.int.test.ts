@@ -8,7 +8,7 @@ import { archiveSource } from "./archive-source";
 import { MANIFEST_FILE, readArchiveManifest } from "./manifest";
 import { moveOriginalAside } from "./move-aside";
 import { verifyArchive } from "./restore-test";
-import { demoSources, sha256 } from "./testing/fixtures";
+import { demoSources, sha256 } from "@/test/support/archive/fixtures";
 
 const temps: Array<{ cleanup(): void }> = [];
 afterEach(() => temps.splice(0).forEach((temp) => temp.cleanup()));

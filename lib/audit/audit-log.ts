@@ -1,5 +1,5 @@
 import "server-only";
-import type { ControlDb } from "../control/control-db";
+import type { ControlDb, ControlTx } from "../control/control-db";
 import { type ChainVerdict, type ChainedEntry, entryHash, GENESIS_HASH, verifyChain } from "./audit-chain";
 
 export type AuditOutcome = "ok" | "failed" | "refused" | "approved" | "revoked" | "started" | "cancelled";
@@ -18,10 +18,13 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Appends one entry at the head of the chain. Two writers (panel and CLI) may race for the
- * same seq; UNIQUE(seq)/UNIQUE(prev_hash) lets exactly one win and the other re-reads the head.
+ * Appends one entry at the head of the chain. Give it the transaction client of the change it
+ * records (lib/control/control-db.ts controlTransaction), so the change and its entry commit
+ * together; inside that transaction no other writer can take the head. Alone, two writers
+ * (panel and CLI) may race for the same seq: UNIQUE(seq)/UNIQUE(prev_hash) lets exactly one
+ * win and the other re-reads the head.
  */
-export async function appendAudit(db: ControlDb, input: AuditInput): Promise<ChainedEntry> {
+export async function appendAudit(db: ControlTx, input: AuditInput): Promise<ChainedEntry> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const head = await db.auditEntry.findFirst({ orderBy: { seq: "desc" } });
     const content = {

@@ -1,3 +1,4 @@
+import "server-only";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { OwnerFacingError } from "@/lib/workflow/types";

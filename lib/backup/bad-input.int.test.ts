@@ -6,7 +6,7 @@ import { makeTempDir } from "@/test/support/temp-dir";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import { listBackups } from "./manifest";
 import { runBackup, type RunBackupOptions } from "./run-backup";
-import { createLegacyDb, sha256File } from "./test-fixtures";
+import { createLegacyDb, sha256File } from "@/test/support/legacy-fixtures";
 
 /**
  * Every bad input refuses with one owner-facing line, leaves both sources byte-identical and

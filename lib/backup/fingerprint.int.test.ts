@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeTempDir } from "@/test/support/temp-dir";
 import { fingerprintDatabase } from "./fingerprint";
-import { createLegacyDb } from "./test-fixtures";
+import { createLegacyDb } from "@/test/support/legacy-fixtures";
 
 async function fingerprintOf(file: string) {
   const db = new Database(file, { readonly: true });

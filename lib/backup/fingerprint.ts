@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import type Database from "better-sqlite3";

@@ -6,7 +6,7 @@ import { makeTempDir } from "@/test/support/temp-dir";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import { assertSourcesUnchangedSinceBackup, checkFreeze } from "./freeze";
 import { runBackup } from "./run-backup";
-import { createLegacyDb } from "./test-fixtures";
+import { createLegacyDb } from "@/test/support/legacy-fixtures";
 
 describe("freeze proof", () => {
   const temps: Array<{ cleanup(): void }> = [];

@@ -14,7 +14,7 @@ import {
 import { checkFreeze } from "./freeze";
 import { listBackups, readManifest } from "./manifest";
 import { runBackup } from "./run-backup";
-import { createLegacyDb, sha256File } from "./test-fixtures";
+import { createLegacyDb, sha256File } from "@/test/support/legacy-fixtures";
 
 /**
  * The Dashboard read where it lives: a local HTTP(S) server in the test serves a real SQLite

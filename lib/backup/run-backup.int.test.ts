@@ -8,7 +8,7 @@ import { checkFreeze } from "./freeze";
 import { listBackups, readManifest } from "./manifest";
 import { CHECK_NAMES } from "./backup-outcome";
 import { runBackup } from "./run-backup";
-import { createLegacyDb, sha256File } from "./test-fixtures";
+import { createLegacyDb, sha256File } from "@/test/support/legacy-fixtures";
 
 describe("runBackup", () => {
   const temps: Array<{ cleanup(): void }> = [];

@@ -6,7 +6,7 @@ import { makeTempDir } from "@/test/support/temp-dir";
 import { fileSha256, fingerprintDatabase, integrityCheck } from "./fingerprint";
 import { restoreTest } from "./restore-test";
 import { snapshotSource } from "./snapshot";
-import { createLegacyDb, sha256File } from "./test-fixtures";
+import { createLegacyDb, sha256File } from "@/test/support/legacy-fixtures";
 
 async function fingerprintOf(file: string) {
   const db = new Database(file, { readonly: true });

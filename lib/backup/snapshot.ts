@@ -1,3 +1,4 @@
+import "server-only";
 import { existsSync } from "node:fs";
 import { makeStandalone, removeDatabaseFiles } from "@/lib/sources/check-copy";
 import type { ProgressReporter } from "@/lib/workflow/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { inPlacePath, shownSource, type LiveSource } from "@/lib/sources/live-source";

@@ -1,3 +1,4 @@
+import "server-only";
 import { renameSync } from "node:fs";
 import path from "node:path";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";

@@ -62,3 +62,28 @@ describe("the control DB created from prisma/control/schema.sql agrees with the 
     }
   });
 });
+
+describe("an older data dir's control DB", () => {
+  it("gets the columns added since its tables were created, and keeps its rows", () => {
+    const temp = makeTempDir();
+    try {
+      const file = `${temp.dir}/control.db`;
+      const old = new Database(file);
+      old.exec(`CREATE TABLE lease (name TEXT PRIMARY KEY, holder TEXT NOT NULL, pid INTEGER NOT NULL,
+        action TEXT NOT NULL, acquired_at TEXT NOT NULL, expires_at TEXT NOT NULL)`);
+      old.prepare("INSERT INTO lease VALUES ('workflow', 'h', 1, 'a', 'x', 'y')").run();
+      old.close();
+      applyControlSchema(file, process.cwd());
+      const db = new Database(file, { readonly: true });
+      const columns = (db.prepare(`PRAGMA table_info("lease")`).all() as Array<{ name: string }>).map((c) => c.name);
+      expect(columns).toContain("process_started");
+      expect(db.prepare("SELECT holder, process_started FROM lease").get()).toEqual({
+        holder: "h",
+        process_started: null,
+      });
+      db.close();
+    } finally {
+      temp.cleanup();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Progress } from "@/lib/workflow/types";
-import { demoHarness, type Harness } from "./testing/harness";
+import { demoHarness, type Harness } from "@/test/support/copy-harness";
 
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -16,7 +16,7 @@ describe("cancelling a copy", () => {
     // cancelled once the first batch is in (the report before it only gives the totals)
     const cancelAfterABatch = (p: Progress) => p.done > 0 && abort.abort();
     await expect(h.copy({ signal: abort.signal, onProgress: cancelAfterABatch })).rejects.toThrow(
-      /^copy cancelled after \d+ of 90 records; run copy again to resume$/,
+      /^copy cancelled after \d+ of 90 records; run Copy and verify again \(npx cutover copy\) to resume$/,
     );
     const run = await h.ctx.db.copyRun.findFirstOrThrow({ include: { batches: true } });
     expect(run.status).toBe("cancelled");

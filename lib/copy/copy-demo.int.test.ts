@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readRecordSides } from "@/lib/merge/record-sides";
 import { fromQuarantineRaw } from "@/lib/merge/transforms";
 import { withTargetClient } from "@/lib/target/connect";
-import { demoHarness, type Harness } from "./testing/harness";
+import { demoHarness, type Harness } from "@/test/support/copy-harness";
 
 const harnesses: Harness[] = [];
 afterEach(async () => {

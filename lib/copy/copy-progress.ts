@@ -1,3 +1,4 @@
+import "server-only";
 import type { ControlDb } from "@/lib/control/control-db";
 import type { TableProgress } from "@/lib/workflow/types";
 

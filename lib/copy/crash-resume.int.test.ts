@@ -9,7 +9,7 @@ import { makeTestContext } from "@/test/support/app-context";
 import { createTestDatabase } from "@/test/support/postgres";
 import { makeTempDir } from "@/test/support/temp-dir";
 import { runCopy } from "./run-copy";
-import { writeSyntheticPair } from "./testing/synthetic-pair";
+import { writeSyntheticPair } from "@/test/support/synthetic-pair";
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -49,7 +49,12 @@ function copyAndKill(ctx: { paths: { dataDir: string } }, env: Record<string, st
   return new Promise<{ killedAt: number; finished: boolean }>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "testing", "copy-child.ts")],
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        path.join(import.meta.dirname, "..", "..", "test", "support", "copy-child.ts"),
+      ],
       {
         env: { ...process.env, ...env, CUTOVER_DATA_DIR: ctx.paths.dataDir },
         stdio: ["ignore", "pipe", "pipe"],

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { setDecision } from "@/lib/merge/store/decisions";
 import { getPlanRecord, listPlanRecords } from "@/lib/merge/store/plan-queries";
 import type { Progress } from "@/lib/workflow/types";
-import { demoHarness, type Harness } from "./testing/harness";
+import { demoHarness, type Harness } from "@/test/support/copy-harness";
 
 const harnesses: Harness[] = [];
 afterEach(async () => {

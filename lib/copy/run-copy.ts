@@ -1,3 +1,4 @@
+import "server-only";
 import type pg from "pg";
 import type { ControlDb } from "@/lib/control/control-db";
 import { mergeThreads, openMergeProducts } from "@/lib/merge/worker/merge-products";
@@ -81,7 +82,7 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
           if (options.signal?.aborted) {
             await db.copyRun.update({ where: { id: runId }, data: { status: "cancelled" } });
             throw new OwnerFacingError(
-              `copy cancelled after ${progressed} of ${total} records; run copy again to resume`,
+              `copy cancelled after ${progressed} of ${total} records; run Copy and verify again (npx cutover copy) to resume`,
               "cancelled",
             );
           }

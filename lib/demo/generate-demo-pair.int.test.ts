@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCategorizationRecord, type CategorizationColumns } from "@/lib/sources/categorization";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import { makeTempDir } from "@/test/support/temp-dir";
-import { checkMessyCase, parseLegacyTimestamp, type Pair } from "./demo-test-checks";
+import { checkMessyCase, parseLegacyTimestamp, type Pair } from "@/test/support/demo-checks";
 import { generateDemoPair, type DemoPairResult } from "./generate-demo-pair";
 
 type ContentRow = Record<string, unknown> & {

@@ -1,3 +1,4 @@
+import "server-only";
 import type Database from "better-sqlite3";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";

@@ -3,6 +3,11 @@
  * removed (from `a`) and added (from `b`) tokens in order, or null when more than `maxEdits`
  * edits would be needed: the caller then falls back to a coarser diff instead of spending
  * quadratic time and memory on texts that have little in common.
+ *
+ * Kept instead of the `diff` package on a measurement (median of 20, this machine, two
+ * 4 KB summaries with nothing in common, 1,500-edit limit): `diffArrays` with
+ * `maxEditLength` takes 700–880 ms to give up, this 30–50 ms; the page then still diffs by
+ * lines. On texts with small edits both take about 1 ms and find the same script.
  */
 export type EditOp =
   | { kind: "same"; aFrom: number; aTo: number }

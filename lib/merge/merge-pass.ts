@@ -1,3 +1,4 @@
+import "server-only";
 import { highWaterMark } from "./classify";
 import { resolveOldSummaryKey, resolveSideKeys, type SideKeys } from "./keys";
 import type { MergedRecord } from "./merge-record";

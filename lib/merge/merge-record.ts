@@ -106,7 +106,8 @@ export function mergeRecord(input: MergeInput): MergedRecord {
         ? "NAS-new record the owner chose to skip"
         : "only on the NAS, indexed at or before the Dashboard's high-water mark: deleted on the Dashboard";
     const contentRows = present.map(({ side, rows }) => ({ side, table: "content" as const, row: rows.content }));
-    const parts = quarantineWhole(videoId, [...contentRows, ...summaryRows], "resurrection_candidate", detail);
+    const reason = mergeCase === "nas_new" ? "skipped_by_owner" : "resurrection_candidate";
+    const parts = quarantineWhole(videoId, [...contentRows, ...summaryRows], reason, detail);
     return { ...result, content: null, from: chosen.from, summaries: [], diffs: chosen.diffs, ...parts };
   }
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ControlDb } from "@/lib/control/control-db";
 import type { ProgressReporter } from "@/lib/workflow/types";
 import { fileFingerprint } from "./store/control-sql";

@@ -1,8 +1,8 @@
+import type { QuarantineReason } from "../common/quarantine-reasons";
 import type { Side } from "./choose";
 
-/** What the merge sends to `migration_quarantine` (DESIGN.md's reasons), with the whole source row. */
-export type QuarantineReason =
-  "invalid_key" | "duplicate_key" | "invalid_json" | "invalid_value" | "orphan" | "resurrection_candidate";
+/** Why a row goes to `migration_quarantine`: the one list of reasons (lib/common). */
+export type { QuarantineReason };
 
 /** The legacy tables whose every row the ledger accounts for, in both sources. */
 export const SOURCE_TABLES = ["content", "content_summaries", "summary_variants"] as const;

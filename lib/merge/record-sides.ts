@@ -1,3 +1,4 @@
+import "server-only";
 import type pg from "pg";
 import { readTargetRecords } from "@/lib/verify/target-read";
 import type { Side } from "./choose";

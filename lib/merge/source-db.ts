@@ -1,3 +1,4 @@
+import "server-only";
 import Database from "better-sqlite3";
 import { localAccess } from "@/lib/sources/local-access";
 import { OwnerFacingError } from "@/lib/workflow/types";

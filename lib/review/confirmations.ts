@@ -1,6 +1,7 @@
 import "server-only";
 import type { AppContext } from "@/lib/app-context";
 import { appendAudit } from "@/lib/audit/audit-log";
+import type { ControlTx } from "@/lib/control/control-db";
 import { defaultsFingerprint, type RecordDefaults } from "./decision-state";
 
 /**
@@ -21,13 +22,13 @@ export async function loadConfirmations(ctx: AppContext, videoIds?: string[]): P
   );
 }
 
+/** Inside the caller's transaction, with its audit entry (also when there was nothing to confirm). */
 export async function storeConfirmations(
-  ctx: AppContext,
+  tx: ControlTx,
   records: RecordDefaults[],
   actor: string,
   detail: { scope: string; note?: string },
 ) {
-  if (records.length === 0) return 0;
   const now = new Date().toISOString();
   const rows = records.map((record) => ({
     key: PREFIX + record.videoId,
@@ -37,12 +38,10 @@ export async function storeConfirmations(
   }));
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
-    await ctx.db.$transaction([
-      ctx.db.ownerFact.deleteMany({ where: { key: { in: chunk.map((row) => row.key) } } }),
-      ctx.db.ownerFact.createMany({ data: chunk }),
-    ]);
+    await tx.ownerFact.deleteMany({ where: { key: { in: chunk.map((row) => row.key) } } });
+    await tx.ownerFact.createMany({ data: chunk });
   }
-  await appendAudit(ctx.db, {
+  await appendAudit(tx, {
     actor,
     step: "copy",
     action: "confirm defaults",

@@ -3,6 +3,7 @@ import type { AppContext } from "@/lib/app-context";
 import { canonicalHash } from "@/lib/common/canonical-json";
 import { loadDecisions } from "@/lib/merge/store/decisions";
 import { getPlanOverview } from "@/lib/merge/store/plan-queries";
+import { checksOfRun, latestRunWithEvidence } from "@/lib/workflow/store";
 
 /**
  * Whether PostgreSQL holds what the owner decided: the copy step records, as its evidence,
@@ -15,12 +16,9 @@ export type CopyFreshness =
   | { state: "current"; runId: number; runStatus: string };
 
 export async function latestCopyRun(ctx: AppContext) {
-  const run = await ctx.db.stepRun.findFirst({
-    where: { step: "copy", status: { in: ["passed", "failed"] }, evidence: { not: null } },
-    orderBy: { id: "desc" },
-  });
+  const run = await latestRunWithEvidence(ctx.db, "copy");
   if (!run) return null;
-  const checks = await ctx.db.checkRecord.findMany({ where: { runId: run.id }, orderBy: { position: "asc" } });
+  const checks = await checksOfRun(ctx.db, run.id);
   return { run, checks };
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
 import type { AppContext } from "@/lib/app-context";
-import { appendAudit } from "@/lib/audit/audit-log";
+import { controlTransaction } from "@/lib/control/control-db";
 import { decisionInput, RECORD_FIELD, setDecision, type DecisionInput } from "@/lib/merge/store/decisions";
 import { getPlanOverview, getPlanRecord } from "@/lib/merge/store/plan-queries";
+import { stepName, type StepId } from "@/lib/workflow/steps";
 import { revokeApprovalsFrom, withWorkflowLease } from "@/lib/workflow/workflow";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import { storeConfirmations } from "./confirmations";
@@ -32,7 +33,9 @@ const WORDS: Record<string, string> = {
 };
 
 export async function decideRecord(ctx: AppContext, raw: DecisionInput, actor: string): Promise<DecideOutcome> {
-  return withWorkflowLease(ctx, actor, "copy", "decide", () => decideUnderLease(ctx, raw, actor));
+  return withWorkflowLease(ctx, actor, "copy", "decide", () => decideUnderLease(ctx, raw, actor), {
+    requireOpen: true,
+  });
 }
 
 async function decideUnderLease(ctx: AppContext, raw: DecisionInput, actor: string): Promise<DecideOutcome> {
@@ -66,25 +69,27 @@ async function decideUnderLease(ctx: AppContext, raw: DecisionInput, actor: stri
 
   if (explicit === undefined && input.choice === defaultChoice && input.field === RECORD_FIELD) {
     const [defaults] = await recordDefaults(ctx, record.planId, [input.videoId]);
-    await storeConfirmations(ctx, defaults ? [defaults] : [], actor, { scope: input.videoId, note: input.note });
+    await controlTransaction(ctx.db, (tx) =>
+      storeConfirmations(tx, defaults ? [defaults] : [], actor, { scope: input.videoId, note: input.note }),
+    );
     return { message: `Default confirmed: ${WORDS[input.choice]}.`, changed: false, revoked: [] };
   }
 
   const before = explicit ?? defaultChoice;
-  await setDecision(ctx.db, input, actor);
   const changed = before !== input.choice;
   const what = input.field === RECORD_FIELD ? WORDS[input.choice] : `${input.field} from ${WORDS[input.choice]}`;
+  // The decision, its audit entry and the approvals it revokes: all of them or none.
+  const revoked = await controlTransaction(ctx.db, async (tx) => {
+    await setDecision(tx, input, actor);
+    if (!changed) return [];
+    const reason = `a merge decision changed after the approval (video ${input.videoId}: ${what})`;
+    return revokeApprovalsFrom(tx, "copy", reason, actor);
+  });
   if (!changed) return { message: `Decision stored: ${what} (unchanged).`, changed, revoked: [] };
-  const revoked = await revokeApprovalsFrom(
-    ctx,
-    "copy",
-    `decision changed after approval: ${input.videoId} ${input.field} → ${input.choice}`,
-    actor,
-  );
   return {
     message:
-      `Decision stored: ${what}. Run the copy again to apply it.` +
-      (revoked.length ? ` Approval revoked for step${revoked.length > 1 ? "s" : ""} ${revoked.join(", ")}.` : ""),
+      `Decision stored: ${what}. Run Copy and verify again (npx cutover copy) to apply it.` +
+      (revoked.length ? ` Approval revoked: ${revoked.map((step) => stepName(step as StepId)).join(", ")}.` : ""),
     changed,
     revoked,
   };
@@ -98,8 +103,13 @@ export async function confirmDefaults(
   scope: string,
   note?: string,
 ): Promise<number> {
-  return withWorkflowLease(ctx, actor, "copy", "confirm defaults", () =>
-    confirmDefaultsUnderLease(ctx, videoIds, actor, scope, note),
+  return withWorkflowLease(
+    ctx,
+    actor,
+    "copy",
+    "confirm defaults",
+    () => confirmDefaultsUnderLease(ctx, videoIds, actor, scope, note),
+    { requireOpen: true },
   );
 }
 
@@ -111,7 +121,11 @@ async function confirmDefaultsUnderLease(
   note?: string,
 ): Promise<number> {
   const plan = await getPlanOverview(ctx.db);
-  if (!plan) throw new OwnerFacingError("There is no merge plan yet: run the copy first.", "no-plan");
+  if (!plan)
+    throw new OwnerFacingError(
+      "There is no merge plan yet: make one on the Copy & diff page, or run npx cutover plan.",
+      "no-plan",
+    );
   const defaults = await recordDefaults(ctx, plan.id, videoIds === "all" ? undefined : videoIds);
   const explicit = await ctx.db.mergeDecision.findMany({ select: { videoId: true, field: true } });
   const decided = new Set(explicit.map((d) => `${d.videoId}\u0001${d.field}`));
@@ -119,15 +133,5 @@ async function confirmDefaultsUnderLease(
     const needed = r.mergeCase === "both_differ" ? r.fields.map((f) => f.field) : [RECORD_FIELD];
     return !needed.every((field) => decided.has(`${r.videoId}\u0001${field}`));
   });
-  const stored = await storeConfirmations(ctx, open, actor, { scope, note });
-  if (stored === 0) {
-    await appendAudit(ctx.db, {
-      actor,
-      step: "copy",
-      action: "confirm defaults",
-      outcome: "ok",
-      detail: { records: 0, scope },
-    });
-  }
-  return stored;
+  return controlTransaction(ctx.db, (tx) => storeConfirmations(tx, open, actor, { scope, note }));
 }

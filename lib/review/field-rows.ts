@@ -35,6 +35,7 @@ export function buildFieldRows(
         ...row,
         chosen: diff.chosenSide as Side,
         differs: true,
+        difference: "conflict",
         note: `default ${SIDE_WORD[diff.defaultSide]}` + (decision ? `; your decision: ${SIDE_WORD[decision]}` : ""),
       };
     }
@@ -43,7 +44,7 @@ export function buildFieldRows(
     const inDashboard = field in (values.dashboard ?? {});
     if (inNas !== inDashboard) {
       const side: Side = inNas ? "nas" : "dashboard";
-      return { ...row, chosen: side, note: `only the ${SIDE_WORD[side]} file has this column` };
+      return { ...row, chosen: side, difference: "one-file", note: `only the ${SIDE_WORD[side]} file has this column` };
     }
     if (BOOKKEEPING_FIELDS.has(field) && !valuesEqual(row.values.nas, row.values.dashboard, kind)) {
       const matches = (["nas", "dashboard"] as const).filter((s) =>
@@ -52,6 +53,7 @@ export function buildFieldRows(
       return {
         ...row,
         chosen: matches.length === 1 ? matches[0] : null,
+        difference: "bookkeeping",
         note: "bookkeeping, not a conflict: the newer row's",
       };
     }

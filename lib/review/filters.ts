@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { QUARANTINE_REASONS } from "@/lib/common/quarantine-reasons";
 import { MERGE_CASES } from "@/lib/merge/classify";
 import type { PlanRecordFilter } from "@/lib/merge/store/plan-queries";
 
@@ -7,14 +8,6 @@ import type { PlanRecordFilter } from "@/lib/merge/store/plan-queries";
  * Parsing never throws: an unknown value is dropped, so a hand-edited URL still renders.
  */
 export const RECORD_STATUSES = ["planned", "identical", "differs", "missing", "quarantined"] as const;
-export const QUARANTINE_REASONS = [
-  "invalid_key",
-  "duplicate_key",
-  "invalid_json",
-  "invalid_value",
-  "orphan",
-  "resurrection_candidate",
-] as const;
 export const REVIEW_TABS = ["records", "categorization"] as const;
 
 const schema = z.object({
@@ -23,7 +16,8 @@ const schema = z.object({
   status: z.enum(RECORD_STATUSES).optional().catch(undefined),
   categorized: z.literal("1").optional().catch(undefined),
   reason: z.enum(QUARANTINE_REASONS).optional().catch(undefined),
-  undecided: z.literal("1").optional().catch(undefined),
+  /** only the records the review gate waits for (conflicts and resurrection candidates not settled) */
+  open: z.literal("1").optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   after: z.coerce.number().int().nonnegative().optional().catch(undefined),
 });
@@ -38,7 +32,10 @@ export function parseReviewQuery(params: RawSearchParams): ReviewQuery {
   return schema.parse(single);
 }
 
-/** The plan store's filter for a query ("undecided" is applied by lib/review, not the store). */
+/**
+ * The plan store's filter for a query. "open" needs the decision states, which the plan rows
+ * alone cannot tell: lib/review/open-records.ts resolves it into `videoIds`.
+ */
 export function toPlanFilter(query: ReviewQuery): PlanRecordFilter {
   return {
     mergeCase: query.case,
@@ -46,7 +43,6 @@ export function toPlanFilter(query: ReviewQuery): PlanRecordFilter {
     categorized: query.categorized ? true : undefined,
     reason: query.reason,
     search: query.q || undefined,
-    needsDecision: query.undecided ? true : undefined,
   };
 }
 

@@ -57,6 +57,10 @@ export async function loadRecordDetail(ctx: AppContext, videoId: string, query: 
     : ("none" as const);
   return {
     record,
+    /** the title PostgreSQL gets: the chosen side's, which a decision may have changed since the plan */
+    title: typeof merged.title === "string" && merged.title !== "" ? merged.title : record.title,
+    highWaterMark: header.highWaterMark,
+    placement: placementOf(record.action, target.ok ? postgres !== null : null),
     fieldRows,
     differingFields: fields.map((f) => ({
       field: f.field,
@@ -85,3 +89,15 @@ export async function loadRecordDetail(ctx: AppContext, videoId: string, query: 
 }
 
 export type RecordDetail = NonNullable<Awaited<ReturnType<typeof loadRecordDetail>>>;
+
+/**
+ * Where the record stands, in words that follow the state: what the plan does with it
+ * (with the owner's decision) against what PostgreSQL holds now.
+ */
+export type Placement = "copied" | "will-be-copied" | "kept-out" | "will-be-removed" | "unknown";
+
+export function placementOf(action: string, inTarget: boolean | null): Placement {
+  if (inTarget === null) return "unknown";
+  if (action === "copy") return inTarget ? "copied" : "will-be-copied";
+  return inTarget ? "will-be-removed" : "kept-out";
+}

@@ -43,6 +43,21 @@ function sideText(side: Sides["nas"], variant: string, revision: number, fromCon
   return null;
 }
 
+/**
+ * The summaries the sources hold, for a record the plan kept out (a resurrection candidate, a
+ * skipped NAS-new video): the plan merged none of them, yet the owner deciding must see them.
+ */
+function sideSummaryKeys(sides: Sides): { variant: string; revision: number }[] {
+  const keys: { variant: string; revision: number }[] = [];
+  for (const side of [sides.nas, sides.dashboard]) {
+    if (!side) continue;
+    for (const s of side.summaries) if (s.variant) keys.push({ variant: s.variant, revision: s.revision });
+    const content = side.rows.at(-1)?.summary;
+    if (content !== undefined && extractSummaryText(content).text) keys.push({ variant: "comprehensive", revision: 1 });
+  }
+  return keys;
+}
+
 export function detailSummaries(plan: PlanSummary[], sides: Sides): DetailSummary[] {
   const pg = (sides.postgres?.summaries ?? []) as {
     variant: string;
@@ -52,7 +67,7 @@ export function detailSummaries(plan: PlanSummary[], sides: Sides): DetailSummar
     is_latest: boolean;
   }[];
   const keys = new Map<string, { variant: string; revision: number }>();
-  for (const s of [...plan, ...pg])
+  for (const s of [...plan, ...pg, ...(plan.length === 0 ? sideSummaryKeys(sides) : [])])
     keys.set(`${s.variant}/${s.revision}`, { variant: s.variant, revision: s.revision });
   return [...keys.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))

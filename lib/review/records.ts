@@ -2,7 +2,8 @@ import "server-only";
 import type { AppContext } from "@/lib/app-context";
 import { MERGE_CASES, type MergeCase } from "@/lib/merge/classify";
 import { countPlanRecords, getPlanOverview, listPlanRecords } from "@/lib/merge/store/plan-queries";
-import { toPlanFilter, type ReviewQuery } from "./filters";
+import type { ReviewQuery } from "./filters";
+import { planFilterOf } from "./open-records";
 import { decisionStates } from "./review-progress";
 import type { DecisionState } from "./decision-state";
 
@@ -16,7 +17,7 @@ export const PAGE_SIZE = 50;
 export async function loadRecordsPage(ctx: AppContext, query: ReviewQuery, pageSize = PAGE_SIZE) {
   const plan = await getPlanOverview(ctx.db);
   if (!plan) return null;
-  const filter = toPlanFilter(query);
+  const filter = await planFilterOf(ctx, plan.id, query);
   const others = { ...filter, mergeCase: undefined };
   // the plan stores its counts per case: with no other filter, no need to count 100k rows again
   const unfiltered = Object.values(others).every((value) => value === undefined);
@@ -46,9 +47,11 @@ export async function loadRecordsPage(ctx: AppContext, query: ReviewQuery, pageS
     decision: (states.get(r.videoId) ?? "none") as DecisionState,
   }));
   const caseCounts = MERGE_CASES.map((c) => ({ mergeCase: c, count: counts[c] ?? 0 }));
-  const filteredTotal = caseCounts.reduce((sum, c) => sum + c.count, 0);
+  // "All cases" under the other filters, and what the list shows: the chosen case's count when one is chosen
+  const otherFiltersTotal = caseCounts.reduce((sum, c) => sum + c.count, 0);
+  const filteredTotal = query.case ? (counts[query.case] ?? 0) : otherFiltersTotal;
   const planTotal = Object.values(all).reduce((sum, n) => sum + (n ?? 0), 0);
-  return { plan, records, nextAfter: page.nextAfterOrdinal, caseCounts, filteredTotal, planTotal };
+  return { plan, records, nextAfter: page.nextAfterOrdinal, caseCounts, otherFiltersTotal, filteredTotal, planTotal };
 }
 
 export type RecordsPage = NonNullable<Awaited<ReturnType<typeof loadRecordsPage>>>;
@@ -56,7 +59,9 @@ export type RecordRow = RecordsPage["records"][number];
 
 /** Every video id the query selects among records that need a decision (for "confirm defaults"). */
 export async function reviewVideoIds(ctx: AppContext, query: ReviewQuery): Promise<string[]> {
-  const filter = { ...toPlanFilter(query), needsDecision: true };
+  const plan = await getPlanOverview(ctx.db);
+  if (!plan) return [];
+  const filter = { ...(await planFilterOf(ctx, plan.id, query)), planId: plan.id, needsDecision: true };
   const ids: string[] = [];
   let after: number | undefined;
   for (;;) {

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLegacyDb } from "@/lib/backup/test-fixtures";
+import { createLegacyDb } from "@/test/support/legacy-fixtures";
 import { makeTempDir } from "@/test/support/temp-dir";
 import { fetchLiveCopy, withLiveSource } from "./live-source";
 import { localAccess } from "./local-access";

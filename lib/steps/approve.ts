@@ -1,7 +1,8 @@
 import "server-only";
 import type { AppContext } from "../app-context";
-import { phraseCheck } from "../review/approval-phrase";
+import { APPROVAL_PHRASES, phraseCheck } from "../review/approval-phrase";
 import { reviewGateChecks } from "../review/review-gate";
+import type { StepStatus } from "../workflow/step-state";
 import { approveStep, type ApproveInput } from "../workflow/workflow";
 import { backupApprovalGate } from "./backup-step";
 import type { CheckResult } from "../workflow/types";
@@ -9,11 +10,15 @@ import type { StepId } from "../workflow/steps";
 
 /**
  * Checks a step re-runs at the moment of approval (e.g. the backup's freeze proof). Steps
- * register theirs here as their engines land; the UI and the CLI both approve through this.
+ * register theirs here as their engines land; the UI and the CLI both approve through this,
+ * and the panel asks the same gate whether to offer Approve at all.
  */
-const APPROVAL_GATES: Partial<Record<StepId, (ctx: AppContext) => Promise<CheckResult[]>>> = {
+export type GateCheck = CheckResult & { href?: string; summary?: string };
+type Gate = (ctx: AppContext, options: { reuse?: boolean }) => Promise<GateCheck[]>;
+
+const APPROVAL_GATES: Partial<Record<StepId, Gate>> = {
   backup: backupApprovalGate,
-  copy: reviewGateChecks,
+  copy: (ctx) => reviewGateChecks(ctx),
 };
 
 /** `confirmation`: the phrase the owner typed, for steps that ask for one (lib/review/approval-phrase). */
@@ -21,5 +26,40 @@ export async function approveStepWithGate(ctx: AppContext, input: ApproveInput &
   const gate = APPROVAL_GATES[input.stepId];
   const typed = phraseCheck(input.stepId, input.confirmation);
   if (!gate && !typed) return approveStep(ctx, input);
-  return approveStep(ctx, input, async () => [...(typed ? [typed] : []), ...(gate ? await gate(ctx) : [])]);
+  return approveStep(ctx, input, async () => [...(typed ? [typed] : []), ...(gate ? await gate(ctx, {}) : [])]);
+}
+
+/**
+ * Whether the server would accept an approval now, for the panel to offer Approve only then.
+ * `blocked` lists what is still missing: the step's state, or its gate's open conditions
+ * (what the owner types — the note, the phrase — is the form's part, not a blocker).
+ */
+export type ApprovalOffer =
+  | { kind: "offered"; noteRequired: boolean; phrase?: string }
+  | { kind: "approved" }
+  | { kind: "blocked"; reason: string; missing: GateCheck[] };
+
+export async function approvalOffer(
+  ctx: AppContext,
+  status: StepStatus & { available: boolean },
+): Promise<ApprovalOffer> {
+  if (status.state === "approved") return { kind: "approved" };
+  if (!status.available) {
+    return {
+      kind: "blocked",
+      reason: "This step is not built in this version yet: there is nothing to approve.",
+      missing: [],
+    };
+  }
+  if (status.state !== "passed") return { kind: "blocked", reason: status.reason, missing: [] };
+  const gate = APPROVAL_GATES[status.id];
+  const missing = gate ? (await gate(ctx, { reuse: true })).filter((check) => !check.ok) : [];
+  if (missing.length > 0) {
+    return { kind: "blocked", reason: "The checks passed, but approval waits for:", missing };
+  }
+  return {
+    kind: "offered",
+    noteRequired: (status.lastRun?.waivableFailures ?? 0) > 0,
+    phrase: APPROVAL_PHRASES[status.id],
+  };
 }

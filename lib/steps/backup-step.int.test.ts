@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { createLegacyDb, sha256File } from "@/lib/backup/test-fixtures";
+import { createLegacyDb, sha256File } from "@/test/support/legacy-fixtures";
 import { makeTempDir } from "@/test/support/temp-dir";
 import { makeTestContext } from "@/test/support/app-context";
 import { listAudit } from "../audit/audit-log";

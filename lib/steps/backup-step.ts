@@ -10,7 +10,9 @@ import {
   runBackup,
   type BackupManifest,
 } from "../backup";
-import { ensureDemoPair, liveSourcesOf } from "../sources/source-paths";
+import { ensureDemoPair, liveSourcesOf, sourceStateKey } from "../sources/source-paths";
+import { approvalInForce, findRun, latestRun } from "../workflow/store";
+import { freezeCheckedOnce } from "./freeze-cache";
 import { readOwnerFact, recordOwnerFact, type RunInput } from "../workflow/workflow";
 import { OwnerFacingError, type CheckResult } from "../workflow/types";
 
@@ -44,7 +46,7 @@ export function backupRunInput(ctx: AppContext, actor: string, options: { signal
     precondition: async () => {
       if (await readProcessingStopped(ctx)) return;
       throw new OwnerFacingError(
-        "Confirm that processing is stopped first: stop the NAS's Telegram bot and sync job, then confirm it on the Backup page (CLI: cutover backup --processing-stopped).",
+        "Confirm that processing is stopped first: stop the NAS's Telegram bot and sync job, then confirm it on the Backup page (or run npx cutover backup --processing-stopped).",
         "processing-not-stopped",
       );
     },
@@ -68,10 +70,10 @@ export function backupRunInput(ctx: AppContext, actor: string, options: { signal
 
 type BackupEvidence = { backupId?: unknown; manifestPath?: unknown };
 
-/** The manifest a run's evidence names: looked up by id in this data dir's backups/, else by the recorded path. */
-export function manifestOfEvidence(ctx: AppContext, evidenceJson: string | null): BackupManifest | null {
-  if (!evidenceJson) return null;
-  const evidence = JSON.parse(evidenceJson) as BackupEvidence;
+/** The manifest a run's evidence (stored JSON, or parsed) names: by id in this data dir's backups/, else by the recorded path. */
+export function manifestOfEvidence(ctx: AppContext, stored: string | object | null): BackupManifest | null {
+  if (!stored) return null;
+  const evidence = (typeof stored === "string" ? JSON.parse(stored) : stored) as BackupEvidence;
   const candidates = [
     typeof evidence.backupId === "string" ? path.join(ctx.paths.backupsDir, evidence.backupId) : null,
     typeof evidence.manifestPath === "string" ? path.dirname(evidence.manifestPath) : null,
@@ -83,7 +85,7 @@ export function manifestOfEvidence(ctx: AppContext, evidenceJson: string | null)
 }
 
 async function manifestOfRunOrThrow(ctx: AppContext, runId: number | undefined, which: string) {
-  const run = runId === undefined ? null : await ctx.db.stepRun.findUnique({ where: { id: runId } });
+  const run = runId === undefined ? null : await findRun(ctx.db, runId);
   if (!run) throw new OwnerFacingError(`There is no ${which} backup run.`, "no-backup");
   const manifest = manifestOfEvidence(ctx, run.evidence);
   if (!manifest) {
@@ -100,15 +102,20 @@ export function liveSources(ctx: AppContext) {
   return liveSourcesOf(ctx.env, ctx.paths);
 }
 
-/** The approval gate: the freeze held if the live sources still fingerprint as the approved-for backup. */
-export async function backupApprovalGate(ctx: AppContext): Promise<CheckResult[]> {
+/**
+ * The approval gate: the freeze held if the live sources still fingerprint as the backup to
+ * approve. `reuse` lets a page that only shows whether approval would pass reuse an earlier
+ * pass while the files are untouched; the approval itself always reads them again.
+ */
+export async function backupApprovalGate(ctx: AppContext, options: { reuse?: boolean } = {}): Promise<CheckResult[]> {
   try {
-    const latest = await ctx.db.stepRun.findFirst({
-      where: { step: "backup", status: "passed" },
-      orderBy: { id: "desc" },
-    });
+    const latest = await latestRun(ctx.db, "backup", "passed");
     const manifest = await manifestOfRunOrThrow(ctx, latest?.id, "passed");
-    const freeze = await checkFreeze({ sources: liveSources(ctx), manifest });
+    const sources = liveSources(ctx);
+    const check = () => checkFreeze({ sources, manifest });
+    const freeze = options.reuse
+      ? await freezeCheckedOnce(`backup gate, ${manifest.backupId}`, sourceStateKey(ctx.env, ctx.paths), check)
+      : await check();
     return [
       {
         name: FREEZE_CHECK_NAME,
@@ -128,10 +135,7 @@ export async function backupApprovalGate(ctx: AppContext): Promise<CheckResult[]
 
 /** For later steps (Copy): refuses with one line when a source drifted since the approved backup. */
 export async function assertSourcesUnchangedSinceBackup(ctx: AppContext): Promise<void> {
-  const approval = await ctx.db.approval.findFirst({
-    where: { step: "backup", revokedAt: null },
-    orderBy: { id: "desc" },
-  });
+  const approval = await approvalInForce(ctx.db, "backup");
   if (!approval) throw new OwnerFacingError("Refused: the backup is not approved yet.", "locked");
   const manifest = await manifestOfRunOrThrow(ctx, approval.runId, "approved");
   await assertFreezeHeld({ sources: liveSources(ctx), manifest });

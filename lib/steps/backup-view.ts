@@ -3,6 +3,7 @@ import path from "node:path";
 import type { AppContext } from "../app-context";
 import { listBackups, MANIFEST_FILE, type BackupListing, type BackupManifest } from "../backup";
 import { describeSources, resolveSourcePaths, type SourceDescription } from "../sources/source-paths";
+import { latestRun } from "../workflow/store";
 import { isCancellableHere } from "./run-cancel";
 import { manifestOfEvidence, readProcessingStopped, type ProcessingStopped } from "./backup-step";
 
@@ -23,20 +24,17 @@ export type BackupView = {
 };
 
 export async function loadBackupView(ctx: AppContext): Promise<BackupView> {
-  const [confirmation, latestRun] = await Promise.all([
-    readProcessingStopped(ctx),
-    ctx.db.stepRun.findFirst({ where: { step: "backup" }, orderBy: { id: "desc" } }),
-  ]);
-  const manifest = latestRun ? manifestOfEvidence(ctx, latestRun.evidence) : null;
+  const [confirmation, latest] = await Promise.all([readProcessingStopped(ctx), latestRun(ctx.db, "backup")]);
+  const manifest = latest ? manifestOfEvidence(ctx, latest.evidence) : null;
   return {
     confirmation: confirmation ?? null,
     latest:
-      latestRun && manifest
-        ? { runId: latestRun.id, manifest, manifestPath: path.join(manifest.backupDir, MANIFEST_FILE) }
+      latest && manifest
+        ? { runId: latest.id, manifest, manifestPath: path.join(manifest.backupDir, MANIFEST_FILE) }
         : null,
     latestError:
-      latestRun?.error && !manifest
-        ? { runId: latestRun.id, error: latestRun.error, cancelled: latestRun.status === "cancelled" }
+      latest?.error && !manifest
+        ? { runId: latest.id, error: latest.error, cancelled: latest.status === "cancelled" }
         : null,
     backups: listBackups(ctx.paths.backupsDir).map((entry) => ({
       ...entry,
@@ -44,8 +42,7 @@ export async function loadBackupView(ctx: AppContext): Promise<BackupView> {
     })),
     sources: resolveSourcePaths(ctx.env, ctx.paths),
     origins: describeSources(ctx.env, ctx.paths),
-    running:
-      latestRun?.status === "running" ? { runId: latestRun.id, cancellable: isCancellableHere(latestRun.id) } : null,
+    running: latest?.status === "running" ? { runId: latest.id, cancellable: isCancellableHere(latest.id) } : null,
     expectedCategorized: ctx.env.expectedCategorized,
   };
 }

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { demoHarness, type Harness } from "@/lib/copy/testing/harness";
+import { demoHarness, type Harness } from "@/test/support/copy-harness";
 import { runStepAction } from "@/lib/workflow/workflow";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import { createTestDatabase } from "@/test/support/postgres";
@@ -34,6 +34,15 @@ describe("step 3 through the workflow core", () => {
     const again = await runStepAction(h.ctx, verifyRunInput(h.ctx, h.databaseUrl, ACTOR));
     const rerun = await h.ctx.db.stepRun.findUniqueOrThrow({ where: { id: again.runId } });
     expect(rerun.evidenceHash).toBe(run.evidenceHash);
+  });
+
+  it("refuses a verify before anything was copied into the target, audited, with no run recorded", async () => {
+    const h = await approvedThroughSchema();
+    await expect(runStepAction(h.ctx, verifyRunInput(h.ctx, h.databaseUrl, ACTOR))).rejects.toThrow(
+      `Refused: nothing has been copied into ${describeTarget(h.databaseUrl)} yet, so there is nothing to verify. Run Copy and verify first (npx cutover copy): it ends with a verify.`,
+    );
+    expect(await h.ctx.db.stepRun.count({ where: { step: "copy" } })).toBe(0);
+    expect(await h.ctx.db.auditEntry.count({ where: { step: "copy", action: "verify", outcome: "refused" } })).toBe(1);
   });
 
   it("refuses copy when the NAS changed since the backup, and leaves the target untouched", async () => {

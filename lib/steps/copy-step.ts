@@ -1,12 +1,15 @@
+import "server-only";
 import { checkFreeze } from "@/lib/backup";
 import type { AppContext } from "@/lib/app-context";
 import { appendAudit } from "@/lib/audit/audit-log";
-import { runCopy } from "@/lib/copy/run-copy";
+import { lastCopyRun, runCopy } from "@/lib/copy/run-copy";
+import { describeTarget } from "@/lib/target/connect";
 import { buildPlan, currentPlan, type PlanResult } from "@/lib/merge/planner";
 import { loadDecisions } from "@/lib/merge/store/decisions";
 import { canonicalHash } from "@/lib/merge/transforms";
 import { prepareMergeSources, resolveSourcePaths } from "@/lib/sources/source-paths";
 import { verifyTarget } from "@/lib/verify/verify-target";
+import { approvalInForce } from "@/lib/workflow/store";
 import { withWorkflowLease, type RunInput } from "@/lib/workflow/workflow";
 import { OwnerFacingError, type CheckResult, type ProgressReporter, type StepOutcome } from "@/lib/workflow/types";
 import {
@@ -30,9 +33,14 @@ function liveSources(ctx: AppContext) {
   return { nas, dashboard };
 }
 
-/** Under the lease: a plan rewritten while a copy reads it would mix two plans in one run. */
+/**
+ * Under the lease: a plan rewritten while a copy reads it would mix two plans in one run.
+ * Refused (audited) while step 3 is locked, like every action of the step.
+ */
 export async function planAction(ctx: AppContext, actor: string, onProgress?: ProgressReporter): Promise<PlanResult> {
-  return withWorkflowLease(ctx, actor, "copy", "plan", () => buildAuditedPlan(ctx, actor, onProgress));
+  return withWorkflowLease(ctx, actor, "copy", "plan", () => buildAuditedPlan(ctx, actor, onProgress), {
+    requireOpen: true,
+  });
 }
 
 async function buildAuditedPlan(ctx: AppContext, actor: string, onProgress?: ProgressReporter): Promise<PlanResult> {
@@ -55,12 +63,8 @@ async function buildAuditedPlan(ctx: AppContext, actor: string, onProgress?: Pro
 
 /** The freeze check against the approved backup, as a check (verify reports it, never throws it). */
 async function freezeCheck(ctx: AppContext): Promise<CheckResult> {
-  const approval = await ctx.db.approval.findFirst({
-    where: { step: "backup", revokedAt: null },
-    orderBy: { id: "desc" },
-  });
-  const run = approval ? await ctx.db.stepRun.findUnique({ where: { id: approval.runId } }) : null;
-  const manifest = run ? manifestOfEvidence(ctx, run.evidence) : null;
+  const approval = await approvalInForce(ctx.db, "backup");
+  const manifest = approval ? manifestOfEvidence(ctx, approval.evidence) : null;
   if (!manifest)
     return { name: FREEZE_CHECK_NAME, ok: false, detail: "no approved backup to compare the sources with" };
   try {
@@ -125,6 +129,7 @@ export function copyRunInput(
   };
 }
 
+/** Refused before anything was copied into this target: a verify would only list every record as missing. */
 export function verifyRunInput(ctx: AppContext, databaseUrl: string, actor: string): RunInput {
   return {
     stepId: "copy",
@@ -132,6 +137,12 @@ export function verifyRunInput(ctx: AppContext, databaseUrl: string, actor: stri
     actor,
     precondition: async () => {
       await assertSchemaApprovedForTarget(ctx, databaseUrl);
+      if (!(await lastCopyRun(ctx.db, databaseUrl))) {
+        throw new OwnerFacingError(
+          `Refused: nothing has been copied into ${describeTarget(databaseUrl)} yet, so there is nothing to verify. Run Copy and verify first (npx cutover copy): it ends with a verify.`,
+          "nothing-copied",
+        );
+      }
       await assertSourcesUnchangedSinceBackup(ctx);
     },
     execute: (report) => verifyOutcome(ctx, databaseUrl, report),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AppContext } from "../app-context";
 import { getPlanOverview } from "../merge/store/plan-queries";
+import { latestRunWithChecks } from "../workflow/store";
 
 /**
  * The last verify of step 3 (a copy ends with one, "Verify again" is one): a compact summary
@@ -24,11 +25,7 @@ const CATEGORIZATION_CHECK = "Categorization records identical";
 const LISTED = 50;
 
 export async function lastVerifyOf(ctx: AppContext): Promise<LastVerify | null> {
-  const run = await ctx.db.stepRun.findFirst({
-    where: { step: "copy", checks: { some: {} } },
-    orderBy: { id: "desc" },
-    include: { checks: { orderBy: { position: "asc" } } },
-  });
+  const run = await latestRunWithChecks(ctx.db, "copy");
   if (!run) return null;
   const records = run.checks.find((check) => check.name === RECORDS_CHECK);
   const evidence = records?.evidence ? (JSON.parse(records.evidence) as RecordsEvidence) : null;
@@ -45,14 +42,13 @@ export async function lastVerifyOf(ctx: AppContext): Promise<LastVerify | null> 
     total: run.checks.length,
     failing: run.checks.filter((check) => !check.ok).map((check) => check.name),
     categorization: run.checks.find((check) => check.name === CATEGORIZATION_CHECK)?.detail ?? null,
-    // The evidence lists at most 200; the line says how many there were.
-    mismatchCount:
-      !records || records.ok ? 0 : Number(/^(\d+) of/.exec(records.detail)?.[1] ?? evidence?.mismatches.length ?? 0),
+    // The evidence lists at most 200 and counts them all (runs before it counted kept only the list).
+    mismatchCount: !records || records.ok ? 0 : (evidence?.differ ?? evidence?.mismatches.length ?? 0),
     mismatches: listed.map((m) => ({ ...m, title: titles.get(m.videoId) ?? null })),
   };
 }
 
-type RecordsEvidence = { compared: number; mismatches: { videoId: string; fields: string[] }[] };
+type RecordsEvidence = { compared: number; differ?: number; mismatches: { videoId: string; fields: string[] }[] };
 
 async function titlesOf(ctx: AppContext, videoIds: string[]): Promise<Map<string, string>> {
   if (videoIds.length === 0) return new Map();

@@ -1,8 +1,8 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { demoHarness } from "@/lib/copy/testing/harness";
-import { writeSyntheticPair } from "@/lib/copy/testing/synthetic-pair";
+import { demoHarness } from "@/test/support/copy-harness";
+import { writeSyntheticPair } from "@/test/support/synthetic-pair";
 import { closeTargetDb } from "@/lib/target/target-db";
 import { approveStep, runStepAction } from "@/lib/workflow/workflow";
 import { createAppContext } from "@/lib/app-context";
@@ -18,6 +18,7 @@ import { copyRunInput, verifyRunInput } from "./copy-step";
 import { loadCopyView } from "./copy-view";
 import { cancelRunningStep, isCancellableHere, startCancellableRun } from "./run-cancel";
 import { applySchemaRunInput } from "./schema-step";
+import { decideRecord } from "@/lib/review/decide";
 
 const ACTOR = "owner (test)";
 const cleanups: Array<() => unknown> = [];
@@ -68,7 +69,9 @@ describe("cancelling a copy started by the panel", () => {
       };
     });
     expect(isCancellableHere(runId)).toBe(true);
-    await expect(finished).rejects.toThrow(/^copy cancelled after \d+ of \d+ records; run copy again to resume$/);
+    await expect(finished).rejects.toThrow(
+      /^copy cancelled after \d+ of \d+ records; run Copy and verify again \(npx cutover copy\) to resume$/,
+    );
     await expect(cancel).resolves.toMatchObject({ runId });
     expect(isCancellableHere(runId)).toBe(false);
 
@@ -111,7 +114,7 @@ describe("cancelling a copy started by the panel", () => {
       },
     });
     await expect(cancelRunningStep(ctx, "copy", ACTOR)).rejects.toThrow(
-      `Run #${run.id} (copy) was not started by this panel process (probably from the CLI): stop it with Ctrl-C in its terminal.`,
+      `The copy (run #${run.id}) was not started by this panel (probably with npx cutover copy): stop it with Ctrl-C in its terminal.`,
     );
   });
 });
@@ -131,7 +134,7 @@ describe("the Copy & diff view on the demo pair", () => {
     expect(view.plan?.counts.counts).toMatchObject({ resurrection_candidate: 6, nas_new: 5 });
     expect(view.plan?.counts.categorized).toBe(67);
     expect(view.plan?.actions.skip).toBe(6);
-    expect(view.plan?.quarantineVideos.resurrection_candidate).toBe(6);
+    expect(view.plan?.quarantine.resurrection_candidate?.videos).toBe(6);
     expect(view.plan?.matchesSourceFiles).toBe(true);
     expect(view.plan?.highWaterMark).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(view.sources).toEqual({ ok: true, detail: "Both sources are unchanged since the approved backup." });
@@ -152,6 +155,22 @@ describe("the Copy & diff view on the demo pair", () => {
     });
     // The title shown is the plan's (the merged sources'), not the edited one.
     expect(after.lastVerify?.mismatches[0]?.title).not.toBe("edited in PostgreSQL");
+
+    // Decisions since the plan show in its counts: one candidate restored, one NAS-new video skipped.
+    await decideRecord(
+      h.ctx,
+      { videoId: h.expected.videoIds.resurrectionCandidates[0]!, field: "*", choice: "restore" },
+      ACTOR,
+    );
+    await decideRecord(h.ctx, { videoId: h.expected.videoIds.nasNew[0]!, field: "*", choice: "skip" }, ACTOR);
+    const decided = (await loadCopyView(h.ctx)).plan!;
+    expect(decided.outcomes).toMatchObject({
+      resurrection_candidate: { copy: 1, skip: 5 },
+      nas_new: { copy: 4, skip: 1 },
+    });
+    expect(decided.actions.skip).toBe(6);
+    expect(decided.quarantine.resurrection_candidate?.videos).toBe(5);
+    expect(decided.skippedSincePlan).toBe(1);
 
     const nas = new Database(h.sources.nas);
     nas

@@ -5,12 +5,15 @@ import { describeError } from "../common/action-result";
 import { lastCopyRun } from "../copy/run-copy";
 import { currentPlan } from "../merge/planner";
 import { getPlanOverview } from "../merge/store/plan-queries";
+import type { MergeCase } from "../merge/classify";
 import type { PlanCounts } from "../merge/store/plan-writer";
 import { resolveSourcePaths, sourceStateKey } from "../sources/source-paths";
 import { describeTarget, withTargetClient } from "../target/connect";
 import { resolveTargetUrl } from "../target/target-url";
+import { approvalInForce, latestRun } from "../workflow/store";
 import { assertSourcesUnchangedSinceBackup } from "./backup-step";
 import { lastVerifyOf, type LastVerify } from "./copy-verify-view";
+import { freezeCheckedOnce } from "./freeze-cache";
 import { isCancellableHere } from "./run-cancel";
 import { schemaTargetMismatch } from "./schema-step";
 
@@ -35,11 +38,18 @@ export type PlanSummary = {
   createdAt: string;
   highWaterMark: string | null;
   records: number;
-  /** records the plan copies and keeps out, with the decisions known when it was made */
+  /** records the next copy writes and keeps out, the owner's decisions counted, those since the plan too */
   actions: { copy: number; skip: number };
+  /** the same per case: a restored candidate or a skipped NAS-new video moves between the two */
+  outcomes: Partial<Record<MergeCase, { copy: number; skip: number }>>;
   counts: PlanCounts;
-  /** distinct videos per quarantine reason (counts.quarantine counts rows: a video's summaries apart) */
-  quarantineVideos: Record<string, number>;
+  /**
+   * Quarantine as the next copy writes it: rows (what the ledger counts) and distinct videos
+   * per reason, without the resurrection candidates restored since the plan. NAS-new videos
+   * skipped since the plan have no rows here yet: `skippedSincePlan` counts them.
+   */
+  quarantine: Record<string, { rows: number; videos: number }>;
+  skippedSincePlan: number;
   /** false when a source file changed (size or mtime) since planning: copy will plan again */
   matchesSourceFiles: boolean;
 };
@@ -48,7 +58,7 @@ export async function loadCopyView(ctx: AppContext): Promise<CopyView> {
   const [plan, target, latest, lastVerify] = await Promise.all([
     planSummary(ctx),
     targetState(ctx),
-    ctx.db.stepRun.findFirst({ where: { step: "copy" }, orderBy: { id: "desc" } }),
+    latestRun(ctx.db, "copy"),
     lastVerifyOf(ctx),
   ]);
   const copy = target.ok ? await copyState(ctx, target.url) : null;
@@ -72,14 +82,29 @@ async function planSummary(ctx: AppContext): Promise<PlanSummary | null> {
   const plan = await getPlanOverview(ctx.db);
   if (!plan?.counts) return null;
   const { nas, dashboard } = resolveSourcePaths(ctx.env, ctx.paths);
-  const actions = await ctx.db.mergeRecord.groupBy({
-    by: ["action"],
+  const groups = await ctx.db.mergeRecord.groupBy({
+    by: ["mergeCase", "action"],
     where: { planId: plan.id },
     _count: { _all: true },
   });
-  const countOf = (action: string) => actions.find((a) => a.action === action)?._count._all ?? 0;
-  const videos = await ctx.db.$queryRaw<{ reason: string; videos: number | bigint }[]>`
-    SELECT reason, count(DISTINCT video_id) AS videos FROM merge_quarantine WHERE plan_id = ${plan.id} GROUP BY reason`;
+  const outcomes: PlanSummary["outcomes"] = {};
+  for (const { mergeCase, action, _count } of groups) {
+    const outcome = (outcomes[mergeCase as MergeCase] ??= { copy: 0, skip: 0 });
+    outcome[action === "copy" ? "copy" : "skip"] += _count._all;
+  }
+  const countOf = (action: "copy" | "skip") => Object.values(outcomes).reduce((sum, o) => sum + o[action], 0);
+  // a decision's rows leave quarantine with the decision that copies the record
+  const quarantine = await ctx.db.$queryRaw<{ reason: string; rows: number | bigint; videos: number | bigint }[]>`
+    SELECT q.reason, count(*) AS rows, count(DISTINCT q.video_id) AS videos
+    FROM merge_quarantine q LEFT JOIN merge_record r ON r.plan_id = q.plan_id AND r.video_id = q.video_id
+    WHERE q.plan_id = ${plan.id}
+      AND NOT (q.reason IN ('resurrection_candidate', 'skipped_by_owner') AND r.action = 'copy')
+    GROUP BY q.reason`;
+  const [{ skipped }] = await ctx.db.$queryRaw<{ skipped: number | bigint }[]>`
+    SELECT count(*) AS skipped FROM merge_record r
+    WHERE r.plan_id = ${plan.id} AND r.merge_case = 'nas_new' AND r.action = 'skip'
+      AND NOT EXISTS (SELECT 1 FROM merge_quarantine q WHERE q.plan_id = r.plan_id AND q.video_id = r.video_id
+        AND q.reason = 'skipped_by_owner')`;
   const matches = existsSync(nas) && existsSync(dashboard) && (await currentPlan(ctx.db, { nas, dashboard })) !== null;
   return {
     id: plan.id,
@@ -87,8 +112,12 @@ async function planSummary(ctx: AppContext): Promise<PlanSummary | null> {
     highWaterMark: plan.highWaterMark,
     records: Object.values(plan.counts.counts).reduce((sum, n) => sum + n, 0),
     actions: { copy: countOf("copy"), skip: countOf("skip") },
+    outcomes,
     counts: plan.counts,
-    quarantineVideos: Object.fromEntries(videos.map((row) => [row.reason, Number(row.videos)])),
+    quarantine: Object.fromEntries(
+      quarantine.map((row) => [row.reason, { rows: Number(row.rows), videos: Number(row.videos) }]),
+    ),
+    skippedSincePlan: Number(skipped),
     matchesSourceFiles: matches,
   };
 }
@@ -112,30 +141,16 @@ async function copyState(ctx: AppContext, databaseUrl: string): Promise<CopyView
   return { status: run.status, batchesDone, batchCount: run.batchCount, startedAt: run.startedAt };
 }
 
-/**
- * The copy's own precondition, answered for the page. Cached while neither source file (nor
- * its WAL) changed and the approved backup is the same, so a page refresh does not re-read
- * every row of a 1 GB file.
- */
-const freezeCache = new Map<string, { ok: boolean; detail: string }>();
-
+/** The copy's own precondition, answered for the page (re-read only when a source file changed). */
 async function sourcesMatchBackup(ctx: AppContext): Promise<{ ok: boolean; detail: string }> {
-  const approval = await ctx.db.approval.findFirst({
-    where: { step: "backup", revokedAt: null },
-    orderBy: { id: "desc" },
+  const approval = await approvalInForce(ctx.db, "backup");
+  const scope = `copy precondition, approval ${approval?.id}`;
+  return freezeCheckedOnce(scope, sourceStateKey(ctx.env, ctx.paths), async () => {
+    try {
+      await assertSourcesUnchangedSinceBackup(ctx);
+      return { ok: true, detail: "Both sources are unchanged since the approved backup." };
+    } catch (error) {
+      return { ok: false, detail: describeError(error) };
+    }
   });
-  const key = `${approval?.id}|${sourceStateKey(ctx.env, ctx.paths)}`;
-  const cached = freezeCache.get(key);
-  if (cached) return cached;
-  let result: { ok: boolean; detail: string };
-  try {
-    await assertSourcesUnchangedSinceBackup(ctx);
-    result = { ok: true, detail: "Both sources are unchanged since the approved backup." };
-  } catch (error) {
-    result = { ok: false, detail: describeError(error) };
-  }
-  // Only a pass is kept: a refusal is re-checked on the next load, so fixing its cause shows at once.
-  freezeCache.clear();
-  if (result.ok) freezeCache.set(key, result);
-  return result;
 }

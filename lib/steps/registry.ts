@@ -11,7 +11,7 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
     {
       name: "run",
       label: "Take and verify backups",
-      cli: "cutover backup",
+      cli: "npx cutover backup",
       available: true,
       description: "Snapshot both SQLite files, verify and restore-test them.",
     },
@@ -20,7 +20,7 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
     {
       name: "apply",
       label: "Apply schema",
-      cli: "cutover schema",
+      cli: "npx cutover schema",
       available: true,
       description: "Create the target tables, indexes, triggers and flags in one transaction.",
     },
@@ -29,7 +29,7 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
     {
       name: "copy",
       label: "Copy and verify",
-      cli: "cutover copy",
+      cli: "npx cutover copy",
       available: true,
       description: "Merge both sources into PostgreSQL and prove every row is accounted for.",
     },
@@ -38,7 +38,7 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
     {
       name: "parity",
       label: "Run parity check",
-      cli: "cutover parity",
+      cli: "npx cutover parity",
       available: false,
       description: "Compare the live SQLite files with PostgreSQL while dual-write is on.",
     },
@@ -47,7 +47,7 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
     {
       name: "drill",
       label: "Run delete drill",
-      cli: "cutover drill",
+      cli: "npx cutover drill",
       available: false,
       description: "Prove deletes cascade and deleted videos stay deleted.",
     },
@@ -56,9 +56,14 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
     {
       name: "archive",
       label: "Archive SQLite files",
-      cli: "cutover archive",
+      cli: "npx cutover archive",
       available: false,
       description: "Compress, verify by restoring, then move the originals aside.",
     },
   ],
 };
+
+/** A step is available once its engine is: the panel says "not available yet" until then, and offers nothing. */
+export function isStepAvailable(stepId: StepId): boolean {
+  return STEP_ACTIONS[stepId].some((action) => action.available);
+}

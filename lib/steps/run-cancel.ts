@@ -1,6 +1,8 @@
 import "server-only";
 import type { AppContext } from "../app-context";
 import { appendAudit } from "../audit/audit-log";
+import { latestRun } from "../workflow/store";
+import { actionSubject, type StepId } from "../workflow/steps";
 import { startStepRun, type RunInput } from "../workflow/workflow";
 import { OwnerFacingError } from "../workflow/types";
 
@@ -33,15 +35,15 @@ export type CancelOutcome = { runId: number; message: string };
  * Asks the latest running run of `stepId` to stop after its current batch; audited. Refuses
  * with what to do when nothing runs or the run belongs to another process.
  */
-export async function cancelRunningStep(ctx: AppContext, stepId: string, actor: string): Promise<CancelOutcome> {
-  const run = await ctx.db.stepRun.findFirst({ where: { step: stepId, status: "running" }, orderBy: { id: "desc" } });
+export async function cancelRunningStep(ctx: AppContext, stepId: StepId, actor: string): Promise<CancelOutcome> {
+  const run = await latestRun(ctx.db, stepId, "running");
   if (!run) throw new OwnerFacingError("Nothing to cancel: no run of this step is going.", "noop");
   const controller = registry.get(run.id);
   if (!controller) {
     const what =
-      run.action === "verify" ? "verify only reads and ends on its own" : "stop it with Ctrl-C in its terminal";
+      run.action === "verify" ? "a verify only reads and ends on its own" : "stop it with Ctrl-C in its terminal";
     throw new OwnerFacingError(
-      `Run #${run.id} (${run.action}) was not started by this panel process (probably from the CLI): ${what}.`,
+      `${actionSubject(run.action)} (run #${run.id}) was not started by this panel (probably with npx cutover ${run.action}): ${what}.`,
       "elsewhere",
     );
   }

@@ -7,6 +7,7 @@ import type { SchemaPlan } from "../target/schema/plan";
 import { applySchemaStep, planSchemaStep } from "../target/schema/run-schema-step";
 import { getTargetDb } from "../target/target-db";
 import { resolveTargetUrl } from "../target/target-url";
+import { approvalInForce } from "../workflow/store";
 import type { RunInput } from "../workflow/workflow";
 import { OwnerFacingError } from "../workflow/types";
 import { planRows, type PlanRow } from "./schema-view";
@@ -110,13 +111,9 @@ export async function schemaTargetMismatch(ctx: AppContext, databaseUrl: string)
 
 /** The target of the schema approval in force; undefined without one, null when its evidence names none. */
 async function approvedSchemaTarget(ctx: AppContext): Promise<string | null | undefined> {
-  const approval = await ctx.db.approval.findFirst({
-    where: { step: "schema", revokedAt: null },
-    orderBy: { id: "desc" },
-  });
+  const approval = await approvalInForce(ctx.db, "schema");
   if (!approval) return undefined;
-  const run = await ctx.db.stepRun.findUnique({ where: { id: approval.runId } });
-  const target = run?.evidence ? (JSON.parse(run.evidence) as { target?: unknown }).target : undefined;
+  const target = approval.evidence?.target;
   return typeof target === "string" ? target : null;
 }
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { CATEGORIZATION_FIELDS } from "@/lib/merge/fields";
@@ -116,7 +117,7 @@ class RecordChecks {
           mismatches.length === 0
             ? `${compared} of ${compared} records identical between the merged sources and PostgreSQL`
             : `${mismatches.length} of ${compared} records differ: ${listed.join("; ")}${mismatches.length > MAX_LISTED ? "; …" : ""}`,
-        evidence: { compared, mismatches: mismatches.slice(0, 200) },
+        evidence: { compared, differ: mismatches.length, mismatches: mismatches.slice(0, 200) },
       },
       ledgerCheck(this.tally, sourceCounts),
       {

@@ -1,3 +1,4 @@
+import "server-only";
 import type pg from "pg";
 import { CONTENT_FIELDS } from "@/lib/merge/fields";
 import { pgTimestampTextSql } from "@/lib/merge/transforms";

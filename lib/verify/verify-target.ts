@@ -1,3 +1,4 @@
+import "server-only";
 import type { AppContext } from "@/lib/app-context";
 import { loadDecisions } from "@/lib/merge/store/decisions";
 import { openControlSql, withControlSql } from "@/lib/merge/store/control-sql";

@@ -3,10 +3,16 @@ import type { ControlDb } from "../control/control-db";
 import { currentLeaseHolder } from "./lease";
 import type { ApprovalFact, RunFact, StepFacts } from "./step-state";
 import { STEP_IDS, type StepId } from "./steps";
+import {
+  approvalInForce,
+  countWaivableFailures,
+  latestRun,
+  markRunInterrupted,
+  runsMarkedRunning,
+  type StoredRun,
+} from "./store";
 
-type RunRow = Awaited<ReturnType<ControlDb["stepRun"]["findFirst"]>> & {};
-
-export function toRunFact(run: RunRow, waivableFailures: number): RunFact {
+export function toRunFact(run: StoredRun, waivableFailures: number): RunFact {
   return {
     id: run.id,
     status: run.status as RunFact["status"],
@@ -22,17 +28,13 @@ export function toRunFact(run: RunRow, waivableFailures: number): RunFact {
  * kill -9). Marking it interrupted is a conditional write, so a live run is never touched.
  */
 export async function markInterruptedRuns(db: ControlDb): Promise<number> {
-  const running = await db.stepRun.findMany({ where: { status: "running" } });
+  const running = await runsMarkedRunning(db);
   if (running.length === 0) return 0;
   const liveHolder = await currentLeaseHolder(db);
   let marked = 0;
   for (const run of running) {
     if (run.leaseHolder && run.leaseHolder === liveHolder) continue;
-    const result = await db.stepRun.updateMany({
-      where: { id: run.id, status: "running" },
-      data: { status: "interrupted", finishedAt: new Date().toISOString(), error: "The process running it stopped." },
-    });
-    marked += result.count;
+    marked += await markRunInterrupted(db, run.id, "The process running it stopped.");
   }
   return marked;
 }
@@ -42,14 +44,15 @@ export async function loadStepFacts(db: ControlDb): Promise<Record<StepId, StepF
   const facts = {} as Record<StepId, StepFacts>;
   for (const step of STEP_IDS) {
     const [latest, latestPassed, approval] = await Promise.all([
-      db.stepRun.findFirst({ where: { step }, orderBy: { id: "desc" } }),
-      db.stepRun.findFirst({ where: { step, status: "passed" }, orderBy: { id: "desc" } }),
-      db.approval.findFirst({ where: { step, revokedAt: null }, orderBy: { id: "desc" } }),
+      latestRun(db, step),
+      latestRun(db, step, "passed"),
+      approvalInForce(db, step),
     ]);
-    const waivable = async (runId: number) => db.checkRecord.count({ where: { runId, ok: false, waivable: true } });
     facts[step] = {
-      latestRun: latest ? toRunFact(latest, await waivable(latest.id)) : undefined,
-      latestPassedRun: latestPassed ? toRunFact(latestPassed, await waivable(latestPassed.id)) : undefined,
+      latestRun: latest ? toRunFact(latest, await countWaivableFailures(db, latest.id)) : undefined,
+      latestPassedRun: latestPassed
+        ? toRunFact(latestPassed, await countWaivableFailures(db, latestPassed.id))
+        : undefined,
       activeApproval: approval
         ? ({
             id: approval.id,

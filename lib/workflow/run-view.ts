@@ -2,6 +2,7 @@ import "server-only";
 import type { AppContext } from "../app-context";
 import type { ProgressSnapshot } from "./progress";
 import type { StepId } from "./steps";
+import { latestRun } from "./store";
 
 /** The latest run of a step as the progress view polls it. */
 export type RunView = {
@@ -15,7 +16,7 @@ export type RunView = {
 };
 
 export async function getLatestRunView(ctx: AppContext, stepId: StepId): Promise<RunView | null> {
-  const run = await ctx.db.stepRun.findFirst({ where: { step: stepId }, orderBy: { id: "desc" } });
+  const run = await latestRun(ctx.db, stepId);
   if (!run) return null;
   return {
     id: run.id,

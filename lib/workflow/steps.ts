@@ -75,3 +75,37 @@ export function getStepOrThrow(id: string): StepDefinition {
 export function stepsAfter(id: StepId): StepId[] {
   return STEP_IDS.slice(STEP_IDS.indexOf(id) + 1);
 }
+
+/** A step as messages name it: `step 3 "Copy & diff"`. */
+export function stepName(id: StepId): string {
+  const { number, title } = getStepOrThrow(id);
+  return `step ${number} "${title}"`;
+}
+
+/** The owner's words for the actions the core records ("copy" → "the copy"). */
+const ACTION_NAMES: Record<string, string> = {
+  run: "the backup",
+  apply: "the schema apply",
+  copy: "the copy",
+  verify: "the verify",
+  plan: "planning",
+  approve: "an approval",
+  decide: "a merge decision",
+  "confirm defaults": "confirming the defaults",
+};
+
+export function actionName(action: string): string {
+  return ACTION_NAMES[action] ?? `"${action}"`;
+}
+
+/** The action as a sentence starts with it: "The copy". */
+export function actionSubject(action: string): string {
+  const name = actionName(action);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** What runs, once and plainly: `the copy (step 3, Copy & diff)`. */
+export function actionLabel(stepId: StepId, action: string): string {
+  const { number, title } = getStepOrThrow(stepId);
+  return `${actionName(action)} (step ${number}, ${title})`;
+}

@@ -86,7 +86,9 @@ describe("workflow core", () => {
     const statuses = await getStepStatuses(ctx);
     expect(statuses.slice(0, 2).map((s) => s.state)).toEqual(["passed", "locked"]);
     const revoked = await ctx.db.approval.findMany({ where: { revokedAt: { not: null } } });
-    expect(revoked.every((a) => /evidence of step "backup" changed/.test(a.revokedReason ?? ""))).toBe(true);
+    expect(
+      revoked.every((a) => /^run #\d+ of step 1 "Backup" produced new evidence$/.test(a.revokedReason ?? "")),
+    ).toBe(true);
   });
 
   it("answers busy to a second action while one holds the lease", async () => {

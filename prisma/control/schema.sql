@@ -68,7 +68,9 @@ CREATE TABLE IF NOT EXISTS lease (
   pid         INTEGER NOT NULL,
   action      TEXT NOT NULL,
   acquired_at TEXT NOT NULL,
-  expires_at  TEXT NOT NULL
+  expires_at  TEXT NOT NULL,
+  -- which process holds it: boot, pid namespace and start time (lib/common/process.ts), so a reused pid is not mistaken for it
+  process_started TEXT
 );
 
 CREATE TABLE IF NOT EXISTS owner_session (

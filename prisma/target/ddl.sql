@@ -285,7 +285,7 @@ CREATE TABLE IF NOT EXISTS migration_quarantine (
   raw JSONB NOT NULL,
   created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   CONSTRAINT migration_quarantine_pkey PRIMARY KEY (id),
-  CONSTRAINT migration_quarantine_reason_check CHECK (reason = ANY (ARRAY['invalid_key', 'duplicate_key', 'invalid_json', 'invalid_value', 'orphan', 'resurrection_candidate']))
+  CONSTRAINT migration_quarantine_reason_check CHECK (reason = ANY (ARRAY['invalid_key', 'duplicate_key', 'invalid_json', 'invalid_value', 'orphan', 'resurrection_candidate', 'skipped_by_owner']))
 );
 
 -- Completes a migration_quarantine table created earlier without some columns.
@@ -309,7 +309,7 @@ END $$;
 
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'migration_quarantine'::regclass AND conname = 'migration_quarantine_reason_check') THEN
-    ALTER TABLE migration_quarantine ADD CONSTRAINT migration_quarantine_reason_check CHECK (reason = ANY (ARRAY['invalid_key', 'duplicate_key', 'invalid_json', 'invalid_value', 'orphan', 'resurrection_candidate']));
+    ALTER TABLE migration_quarantine ADD CONSTRAINT migration_quarantine_reason_check CHECK (reason = ANY (ARRAY['invalid_key', 'duplicate_key', 'invalid_json', 'invalid_value', 'orphan', 'resurrection_candidate', 'skipped_by_owner']));
   END IF;
 END $$;
 

@@ -1,4 +1,4 @@
-import type { Harness } from "../../lib/copy/testing/harness";
+import type { Harness } from "./copy-harness";
 import { approveStepWithGate } from "../../lib/steps/approve";
 import { backupRunInput, confirmProcessingStopped } from "../../lib/steps/backup-step";
 import { applySchemaRunInput } from "../../lib/steps/schema-step";

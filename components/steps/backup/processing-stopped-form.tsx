@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/common/action-result";
 import { ResultMessage } from "@/components/result-message";
+import { SubmitButton } from "@/components/submit-button";
 
 type Props = {
   statement: string;
@@ -12,7 +13,7 @@ type Props = {
 
 /** The owner's own statement that processing is stopped: the tool cannot stop the NAS, so it asks. */
 export function ProcessingStoppedForm({ statement, confirmed, action }: Props) {
-  const [result, formAction, pending] = useActionState(action, null);
+  const [result, formAction] = useActionState(action, null);
   if (confirmed) {
     return (
       <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
@@ -26,13 +27,9 @@ export function ProcessingStoppedForm({ statement, confirmed, action }: Props) {
         <input type="checkbox" name="confirmed" required className="mt-1 size-4 shrink-0 accent-stone-900" />
         <span>{statement}.</span>
       </label>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-stone-900 px-4 py-2 text-sm font-medium text-white hover:bg-stone-700 disabled:opacity-60"
-      >
-        {pending ? "Recording…" : "Confirm processing is stopped"}
-      </button>
+      <SubmitButton tone="dark" pendingLabel="Recording…">
+        Confirm processing is stopped
+      </SubmitButton>
       <ResultMessage result={result} />
     </form>
   );

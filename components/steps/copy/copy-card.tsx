@@ -47,8 +47,9 @@ export function CopyCard({ view, running, copyAction, cancelAction }: Props) {
       </div>
       {running && latestRun && !latestRun.cancellable ? (
         <p className="mt-3 text-sm text-stone-600">
-          Run #{latestRun.id} ({latestRun.action}) was started outside this panel (the CLI): stop it with Ctrl-C in its
-          terminal.
+          {latestRun.action === "verify"
+            ? `The verify (run #${latestRun.id}) was started outside this panel (npx cutover verify): it only reads and ends on its own.`
+            : `The copy (run #${latestRun.id}) was started outside this panel (npx cutover copy): stop it with Ctrl-C in its terminal.`}
         </p>
       ) : null}
     </SectionCard>
@@ -67,13 +68,19 @@ function whatHappens(view: CopyView, where: string): string {
   const plan = view.plan;
   if (!plan) return `Copy plans first, then writes every record and its summaries into ${where}, and verifies them.`;
   const n = (value: number) => value.toLocaleString("en-US");
-  const quarantined = Object.entries(plan.counts.quarantine)
-    .filter(([reason]) => reason !== "resurrection_candidate")
-    .reduce((sum, [, count]) => sum + count, 0);
+  // the rows of records kept out whole are counted as those records; the rest are rows of copied videos or none
+  const quarantined = Object.entries(plan.quarantine)
+    .filter(([reason]) => reason !== "resurrection_candidate" && reason !== "skipped_by_owner")
+    .reduce((sum, [, { rows }]) => sum + rows, 0);
+  const keptOut = plan.outcomes.resurrection_candidate?.skip ?? 0;
+  const skipped = plan.outcomes.nas_new?.skip ?? 0;
+  const leaves = [
+    `${n(keptOut)} deleted on the Dashboard`,
+    ...(skipped ? [`${n(skipped)} NAS-new video${skipped === 1 ? "" : "s"} you skipped`] : []),
+  ].join(" and ");
   return (
-    `Copy writes ${n(plan.actions.copy)} records and their summaries into ${where}, leaves out ` +
-    `${n(plan.actions.skip)} deleted on the Dashboard, keeps ${n(quarantined)} other source rows in quarantine, ` +
-    `then verifies every record. ` +
+    `Copy writes ${n(plan.actions.copy)} records and their summaries into ${where}, leaves out ${leaves}, ` +
+    `keeps ${n(quarantined)} other source rows in quarantine, then verifies every record. ` +
     `A run that stops (cancelled or killed) resumes where it stopped.`
   );
 }

@@ -24,6 +24,18 @@ const CASE_MEANS: Record<MergeCase, string> = {
   resurrection_candidate: "Not copied: deleted on the Dashboard. Restore one in the review if that was a mistake.",
 };
 
+/** What the next copy does with a case, the owner's decisions counted (since the plan too). */
+function caseMeans(mergeCase: MergeCase, outcome: { copy: number; skip: number } | undefined): string {
+  const n = (value: number) => value.toLocaleString("en-US");
+  if (mergeCase === "resurrection_candidate" && outcome?.copy) {
+    return `Not copied: deleted on the Dashboard (${n(outcome.skip)}). Restored by your decision, so copied: ${n(outcome.copy)}.`;
+  }
+  if (mergeCase === "nas_new" && outcome?.skip) {
+    return `Copied: processed on the NAS since the last sync (${n(outcome.copy)}). Skipped by your decision, so kept out: ${n(outcome.skip)}.`;
+  }
+  return CASE_MEANS[mergeCase];
+}
+
 /** The stored merge plan: records per case, quarantine per reason, and the mark that splits NAS-only records. */
 export function PlanCard({ plan, canPlan, replanAction }: Props) {
   if (!plan && !canPlan) {
@@ -76,12 +88,12 @@ export function PlanCard({ plan, canPlan, replanAction }: Props) {
               <td className="py-1.5 pr-4 text-right tabular-nums">
                 {counts.counts[mergeCase].toLocaleString("en-US")}
               </td>
-              <td className="py-1.5 text-stone-700">{CASE_MEANS[mergeCase]}</td>
+              <td className="py-1.5 text-stone-700">{caseMeans(mergeCase, plan.outcomes[mergeCase])}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <QuarantineTable rows={counts.quarantine} videos={plan.quarantineVideos} />
+      <QuarantineTable quarantine={plan.quarantine} skippedSincePlan={plan.skippedSincePlan} />
       <div className="mt-5 flex flex-wrap items-start gap-x-6 gap-y-3">
         <Link
           href="/steps/copy/records"

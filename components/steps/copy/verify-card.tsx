@@ -32,17 +32,26 @@ export function VerifyCard({ view, running, verifyAction }: Props) {
           <Mismatches last={last} />
         </div>
       ) : (
-        <p className="text-sm text-stone-600">Nothing verified yet: Copy and verify ends with a verify.</p>
+        <p className="text-sm text-stone-600">
+          Nothing verified yet: Copy and verify ends with a verify
+          {view.copy ? "." : ", and there is nothing in PostgreSQL to compare before a copy."}
+        </p>
       )}
       <div className="mt-4">
-        <StepActionForm
-          label="Verify again"
-          pendingLabel="Starting…"
-          tone="secondary"
-          disabled={running || !view.target.ok}
-          hint="Reads every record back from PostgreSQL, compares it with the merged sources and counts every source row; writes nothing."
-          action={verifyAction}
-        />
+        {view.copy?.status === "finished" ? (
+          <StepActionForm
+            label="Verify again"
+            pendingLabel="Starting…"
+            tone="secondary"
+            disabled={running || !view.target.ok}
+            hint="Reads every record back from PostgreSQL, compares it with the merged sources and counts every source row; writes nothing."
+            action={verifyAction}
+          />
+        ) : view.copy ? (
+          <p className="text-sm text-stone-600">
+            Verify again is offered once a copy has finished: Copy and verify resumes the unfinished one and verifies.
+          </p>
+        ) : null}
       </div>
     </SectionCard>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { ResultMessage } from "@/components/result-message";
+import { SubmitButton } from "@/components/submit-button";
 import type { ActionResult } from "@/lib/common/action-result";
 
 export type ApplyOffer = { offered: true; confirmation: string; hint: string } | { offered: false; why: string };
@@ -37,13 +38,9 @@ export function ApplySchemaForm({ offer, action }: Props) {
         <div role="group" aria-label="Confirm apply" className="space-y-3 rounded border border-sky-300 bg-sky-50 p-4">
           <p className="text-sm text-sky-950">{offer.confirmation}</p>
           <div className="flex flex-wrap gap-3">
-            <button
-              type="submit"
-              autoFocus
-              className="rounded bg-sky-800 px-4 py-2 text-sm font-medium text-white hover:bg-sky-900"
-            >
+            <SubmitButton autoFocus pendingLabel="Starting…">
               Confirm apply
-            </button>
+            </SubmitButton>
             <button
               type="button"
               onClick={() => setConfirming(false)}

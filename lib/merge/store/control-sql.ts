@@ -1,3 +1,4 @@
+import "server-only";
 import { statSync } from "node:fs";
 import Database from "better-sqlite3";
 

@@ -1,6 +1,7 @@
+import "server-only";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/audit-log";
-import type { ControlDb } from "@/lib/control/control-db";
+import type { ControlDb, ControlTx } from "@/lib/control/control-db";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import type { Side } from "../choose";
 import { CONTENT_FIELDS } from "../fields";
@@ -33,7 +34,7 @@ export const decisionInput = z.union([
 export type DecisionInput = z.infer<typeof decisionInput>;
 export type StoredDecision = DecisionInput & { actor: string; decidedAt: string };
 
-export async function setDecision(db: ControlDb, input: DecisionInput, actor: string): Promise<StoredDecision> {
+export async function setDecision(db: ControlTx, input: DecisionInput, actor: string): Promise<StoredDecision> {
   const parsed = decisionInput.safeParse(input);
   if (!parsed.success) throw new OwnerFacingError(`Invalid decision: ${parsed.error.issues[0]?.message}`, "invalid");
   const { videoId, field, choice, note } = parsed.data;
@@ -57,7 +58,7 @@ export async function setDecision(db: ControlDb, input: DecisionInput, actor: st
 }
 
 /** Keeps the current plan's rows in step with a decision, so the records view shows it at once. */
-async function applyDecisionToPlan(db: ControlDb, videoId: string, field: string, choice: string) {
+async function applyDecisionToPlan(db: ControlTx, videoId: string, field: string, choice: string) {
   const plan = await db.mergePlan.findFirst({ where: { status: "ready" }, orderBy: { id: "desc" } });
   if (!plan) return;
   if (field !== RECORD_FIELD) {

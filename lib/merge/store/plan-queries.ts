@@ -1,3 +1,4 @@
+import "server-only";
 import type { ControlDb } from "@/lib/control/control-db";
 import type { MergeCase } from "../classify";
 import type { PlanCounts } from "./plan-writer";
@@ -18,6 +19,8 @@ export type PlanRecordFilter = {
   search?: string;
   /** only records whose action differs from the default or that have a conflict to settle */
   needsDecision?: boolean;
+  /** only these videos (the review's "waiting for a decision", which the plan rows alone cannot tell) */
+  videoIds?: string[];
 };
 
 export async function getPlanOverview(db: ControlDb) {
@@ -35,6 +38,7 @@ export function planRecordWhere(planId: number, filter: PlanRecordFilter) {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.categorized === undefined ? {} : { categorized: filter.categorized }),
     ...(filter.reason ? { quarantineReasons: { contains: filter.reason } } : {}),
+    ...(filter.videoIds ? { videoId: { in: filter.videoIds } } : {}),
     ...(filter.needsDecision
       ? {
           OR: [

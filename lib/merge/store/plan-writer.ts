@@ -1,3 +1,4 @@
+import "server-only";
 import type Database from "better-sqlite3";
 import { MERGE_CASES, type MergeCase } from "../classify";
 import type { MergeBatch } from "../merge-pass";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { demoHarness, type Harness } from "@/lib/copy/testing/harness";
+import { demoHarness, type Harness } from "@/test/support/copy-harness";
 import { withControlSql } from "@/lib/merge/store/control-sql";
 import { buildPlan } from "@/lib/merge/planner";
 import { readPassKeys } from "./pass-keys";

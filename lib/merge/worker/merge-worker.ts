@@ -1,3 +1,4 @@
+import "server-only";
 import { parentPort, workerData } from "node:worker_threads";
 import { batchMerger } from "../merge-batches";
 import { openMergePass, type MergeBatch } from "../merge-pass";

@@ -1,3 +1,4 @@
+import "server-only";
 import { parentPort, workerData } from "node:worker_threads";
 import { passKeys, type PassKeysMessage } from "./pass-keys";
 import { serializeError } from "./transfer";

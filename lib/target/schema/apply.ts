@@ -1,3 +1,4 @@
+import "server-only";
 import type pg from "pg";
 import { withTargetLock } from "@/lib/target/advisory-lock";
 import { OwnerFacingError } from "@/lib/workflow/types";

@@ -7,6 +7,7 @@ import {
   type SchemaObject,
   type TableSpec,
 } from "./objects";
+import { QUARANTINE_REASONS } from "../../common/quarantine-reasons";
 import { LATEST_AFTER_BODY, LATEST_BEFORE_BODY, TOUCH_UPDATED_AT_BODY } from "./trigger-functions";
 
 /**
@@ -14,14 +15,7 @@ import { LATEST_AFTER_BODY, LATEST_BEFORE_BODY, TOUCH_UPDATED_AT_BODY } from "./
  * dependency order (functions before triggers, content before its summaries, tables before
  * the view), which is also the order apply runs it in.
  */
-export const QUARANTINE_REASONS = [
-  "invalid_key",
-  "duplicate_key",
-  "invalid_json",
-  "invalid_value",
-  "orphan",
-  "resurrection_candidate",
-] as const;
+export { QUARANTINE_REASONS };
 
 export const FLAG_DEFAULTS = { freeze_processing: true, dual_write_mode: false, read_from_postgres: false } as const;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type pg from "pg";
 import { readCatalog, type CatalogSnapshot } from "./catalog";
 import { SCHEMA_OBJECTS, SEED_FLAGS_SQL } from "./definition";

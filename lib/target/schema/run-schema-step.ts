@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import type { CheckResult, StepOutcome } from "@/lib/workflow/types";

@@ -11,6 +11,7 @@ import { copyFreshness } from "@/lib/review/copy-freshness";
 import { parseReviewQuery, reviewHref, type RawSearchParams } from "@/lib/review/filters";
 import { loadRecordsPage } from "@/lib/review/records";
 import { reviewGate } from "@/lib/review/review-gate";
+import { loadOwnerStatus } from "@/lib/steps/owner-status";
 import { confirmDefaultsAction } from "./decision-actions";
 
 const BASE = "/steps/copy/records";
@@ -25,33 +26,34 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
       <div className="space-y-6">
         <ReviewHeader tab="records" />
         <p className="text-stone-700">
-          There is no merge plan yet. Run the copy on the{" "}
+          There is no merge plan yet. Make one on the{" "}
           <Link href="/steps/copy" className="text-sky-800 underline">
             Copy &amp; diff
           </Link>{" "}
-          page (or <code className="font-mono">cutover plan</code>) first.
+          page (or run <code className="font-mono">npx cutover plan</code>) first.
         </p>
       </div>
     );
   }
-  const gate = await reviewGate(ctx);
+  const [gate, status] = await Promise.all([reviewGate(ctx), loadOwnerStatus(ctx, "copy")]);
   const freshness = gate.freshness ?? (await copyFreshness(ctx));
   const linkQuery = reviewHref("", { ...query, tab: undefined });
   const filtersOnly = linkQuery.replace(/^\?/, "");
   return (
     <div className="space-y-5">
       <ReviewHeader tab="records" categorized={page.plan.counts?.categorized} />
-      <GatePanel checks={gate.checks} freshness={freshness} />
+      <GatePanel checks={gate.checks} freshness={freshness} status={status} />
       <section aria-labelledby="records-heading" className="space-y-3">
         <h2 id="records-heading" className="font-semibold">
           {page.filteredTotal.toLocaleString("en-US")} of {page.planTotal.toLocaleString("en-US")} records
           {query.case ? "" : " (all cases)"}
         </h2>
-        <CaseCounts query={query} counts={page.caseCounts} total={page.filteredTotal} />
+        <CaseCounts query={query} counts={page.caseCounts} total={page.otherFiltersTotal} />
         <RecordFilters query={query} />
         <ConfirmDefaultsForm
           query={filtersOnly}
-          undecided={gate.progress?.undecided.length ?? 0}
+          pending={gate.pending?.gate.length ?? 0}
+          optional={gate.pending?.optional ?? 0}
           action={confirmDefaultsAction}
         />
         <p className="text-xs text-stone-600">

@@ -8,6 +8,7 @@ import { RecordKeyboardNav } from "@/components/review/keyboard-nav";
 import { QuarantineSection } from "@/components/review/quarantine-section";
 import { RecordCategorization } from "@/components/review/record-categorization";
 import { RecordDecisions } from "@/components/review/record-decisions";
+import { NasOnlyFacts, placementLine } from "@/components/review/record-facts";
 import { RecordFields } from "@/components/review/record-fields";
 import { SummariesSection } from "@/components/review/summaries-section";
 import type { MergeCase } from "@/lib/merge/classify";
@@ -57,16 +58,13 @@ export default async function RecordPage({
         )}
       </nav>
       <header className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight break-words">{record.title || "(no title)"}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-words">{detail.title || "(no title)"}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <code className="font-mono">{record.videoId}</code>
           <CaseBadge value={record.mergeCase as MergeCase} />
           <StatusBadge value={record.status as RecordStatus} title="in PostgreSQL, by the last verify" />
           {record.categorized ? <span className="text-stone-700">· categorization record</span> : null}
-          <span className="text-stone-700">
-            · {record.action === "copy" ? "copied to PostgreSQL" : "kept out of PostgreSQL"}
-            {record.action !== record.defaultAction ? " (your decision)" : " (default)"}
-          </span>
+          <span className="text-stone-700">· {placementLine(detail)}</span>
         </div>
         {record.mismatch?.length ? (
           <p className="text-sm text-amber-900">
@@ -75,6 +73,7 @@ export default async function RecordPage({
         ) : null}
       </header>
       {freshness.state === "stale" ? <StaleBanner runId={freshness.runId} /> : null}
+      <NasOnlyFacts detail={detail} />
       <RecordDecisions detail={detail} action={decideRecordAction} />
       <RecordFields detail={detail} />
       <RecordCategorization detail={detail} />

@@ -1,8 +1,8 @@
 import type Database from "better-sqlite3";
 import { expect } from "vitest";
 import { isCategorizationRecord } from "@/lib/sources/categorization";
-import type { DemoMessyCase } from "./demo-messy";
-import type { DemoPairExpected } from "./generate-demo-pair";
+import type { DemoMessyCase } from "@/lib/demo/demo-messy";
+import type { DemoPairExpected } from "@/lib/demo/generate-demo-pair";
 
 /**
  * Test support: verifies each listed messy case against the written files with plain SQL,

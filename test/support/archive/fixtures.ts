@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { generateDemoPair } from "@/lib/demo/generate-demo-pair";
-import type { ArchiveManifest } from "../manifest";
+import type { ArchiveManifest } from "@/lib/archive/manifest";
 
 /** The demo pair (legacy schema, realistic rows) under `dir`. */
 export function demoSources(dir: string) {

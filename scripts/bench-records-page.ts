@@ -1,16 +1,16 @@
 /**
  * Times the review pages' data at scale: `node --conditions=react-server --import tsx
- * lib/review/bench-records-page.ts <dataDir>` on a data dir whose control DB holds a plan
+ * scripts/bench-records-page.ts <dataDir>` on a data dir whose control DB holds a plan
  * (e.g. the one `npm run bench -- --records 100000` leaves in bench-data/100000/run/data).
  * Prints the median of 5 runs per query; the target is not needed for the list.
  */
-import { createAppContext } from "../app-context";
-import { parseEnv } from "../config/env";
-import { closeControlDb } from "../control/control-db";
-import { parseReviewQuery } from "./filters";
-import { loadRecordsPage } from "./records";
-import { reviewGate, reviewGateChecks } from "./review-gate";
-import { loadReviewProgress } from "./review-progress";
+import { createAppContext } from "../lib/app-context";
+import { parseEnv } from "../lib/config/env";
+import { closeControlDb } from "../lib/control/control-db";
+import { parseReviewQuery } from "../lib/review/filters";
+import { loadRecordsPage } from "../lib/review/records";
+import { reviewGate, reviewGateChecks } from "../lib/review/review-gate";
+import { loadReviewProgress } from "../lib/review/review-progress";
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error("usage: bench-records-page.ts <dataDir>");

@@ -5,9 +5,9 @@
  * prefix>[:<min done>] makes it SIGKILL itself there, to stop at an exact point. Last it prints
  * "result <json>" with the outcome and the process's peak RSS.
  */
-import { archiveSource } from "../archive-source";
-import { moveOriginalAside } from "../move-aside";
-import type { ArchiveLabel } from "../manifest";
+import { archiveSource } from "@/lib/archive/archive-source";
+import { moveOriginalAside } from "@/lib/archive/move-aside";
+import type { ArchiveLabel } from "@/lib/archive/manifest";
 import type { Progress } from "@/lib/workflow/types";
 
 const env = process.env;
