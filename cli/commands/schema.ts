@@ -6,7 +6,6 @@ import { withTargetForCommand } from "../../lib/target/target-url";
 import type { StepStatus } from "../../lib/workflow/step-state";
 import { getStepStatusOrThrow } from "../../lib/workflow/workflow";
 import type { ParsedArgs } from "../args";
-import { UsageError } from "../output";
 import { exitForRun, printChecks, runStepFromCli } from "../run-step";
 
 /**
@@ -15,7 +14,6 @@ import { exitForRun, printChecks, runStepFromCli } from "../run-step";
  * `cutover schema` applies through the workflow core and exits 0 only when every check passed.
  */
 export async function schemaCommand(ctx: AppContext, args: ParsedArgs) {
-  if (args.positionals.length > 0) throw new UsageError("schema takes no arguments (see: cutover help)");
   if (args.flags.has("dry-run")) {
     const status = await getStepStatusOrThrow(ctx, "schema");
     await withTargetForCommand(ctx, async (databaseUrl) => {
