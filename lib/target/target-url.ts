@@ -22,7 +22,9 @@ export async function resolveTargetUrl(ctx: AppContext): Promise<string> {
 
 export async function withTargetForCommand<T>(ctx: AppContext, work: (databaseUrl: string) => Promise<T>): Promise<T> {
   if (ctx.env.databaseUrl) return work(ctx.env.databaseUrl);
-  const server = await startEmbeddedServer(ctx.paths.postgresDir);
+  const server = await startEmbeddedServer(ctx.paths.postgresDir, {
+    notice: (line) => process.stderr.write(`cutover: ${line}\n`),
+  });
   try {
     return await work(server.url());
   } finally {
