@@ -7,48 +7,33 @@ import { SESSION_TTL_MS, signSessionToken, verifySessionToken } from "./session-
 
 export type OwnerSessionCookie = { value: string; expires: Date };
 
-function newSession() {
-  const id = randomUUID();
-  const expiresAtMs = Date.now() + SESSION_TTL_MS;
-  const data = { id, createdAt: new Date().toISOString(), expiresAt: new Date(expiresAtMs).toISOString() };
-  return { id, expiresAtMs, data };
-}
-
-function cookieFor(ctx: AppContext, id: string, expiresAtMs: number): OwnerSessionCookie {
-  return { value: signSessionToken(id, expiresAtMs, getSessionSecret(ctx.paths)), expires: new Date(expiresAtMs) };
-}
-
 /** Owner sessions: a signed cookie naming a session row, so logout really ends it. */
 export async function startOwnerSession(
   ctx: AppContext,
   how: "login link" | "password",
   detail: Record<string, unknown> = {},
 ): Promise<OwnerSessionCookie> {
-  const session = newSession();
-  await ctx.db.ownerSession.create({ data: session.data });
+  const id = randomUUID();
+  const expiresAtMs = Date.now() + SESSION_TTL_MS;
+  await ctx.db.ownerSession.create({
+    data: { id, createdAt: new Date().toISOString(), expiresAt: new Date(expiresAtMs).toISOString() },
+  });
   await appendAudit(ctx.db, { actor: "owner", action: "login", outcome: "ok", detail: { how, ...detail } });
-  return cookieFor(ctx, session.id, session.expiresAtMs);
+  return { value: signSessionToken(id, expiresAtMs, getSessionSecret(ctx.paths)), expires: new Date(expiresAtMs) };
 }
 
 /**
- * The one-time login link, claimed and turned into a session in one control-DB transaction:
- * the claim is a conditional delete of the unexpired token, so of two requests with the same
- * link exactly one deletes it and gets a session; the other gets null.
+ * The one-time login link, claimed by one conditional write: a delete of the unexpired token by
+ * its hash, a single statement, so of two requests with the same link (two connections, two
+ * processes) exactly one deletes it and gets a session; the other gets null.
  */
 export async function claimLoginLink(ctx: AppContext, token: string): Promise<OwnerSessionCookie | null> {
   if (!token) return null;
-  const session = newSession();
-  const claimed = await ctx.db.$transaction(async (tx) => {
-    const { count } = await tx.loginToken.deleteMany({
-      where: { sha256: hashLoginToken(token), expiresAt: { gt: new Date().toISOString() } },
-    });
-    if (count !== 1) return false;
-    await tx.ownerSession.create({ data: session.data });
-    return true;
+  const { count } = await ctx.db.loginToken.deleteMany({
+    where: { sha256: hashLoginToken(token), expiresAt: { gt: new Date().toISOString() } },
   });
-  if (!claimed) return null;
-  await appendAudit(ctx.db, { actor: "owner", action: "login", outcome: "ok", detail: { how: "login link" } });
-  return cookieFor(ctx, session.id, session.expiresAtMs);
+  if (count !== 1) return null;
+  return startOwnerSession(ctx, "login link");
 }
 
 export async function isOwnerSessionValid(ctx: AppContext, cookieValue: string | undefined): Promise<boolean> {

@@ -9,6 +9,7 @@ export type SslMode = (typeof SSL_MODES)[number];
 /** Parameters this tool turns into pg's `ssl` option itself instead of leaving them to pg. */
 export const SSL_PARAMS = ["sslmode", "ssl", "sslrootcert", "sslcert", "sslkey", "uselibpqcompat"] as const;
 
+const ENCODED = "percent-encoded, e.g. @ as %40, # as %23";
 const AUTHORITY = /^postgres(?:ql)?:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::([^/?#]*))?/;
 
 /** Why the URL cannot be used, or undefined when it can. */
@@ -17,13 +18,16 @@ export function databaseUrlProblem(value: string): string | undefined {
   const port = AUTHORITY.exec(value)?.[2];
   if (port !== undefined && port !== "") {
     const number = /^\d+$/.test(port) ? Number(port) : NaN;
-    if (!(number >= 1 && number <= 65535)) return `has an invalid port "${port}": use a number from 1 to 65535`;
+    if (!(number >= 1 && number <= 65535)) {
+      const hint = /^\d+$/.test(port) ? "" : ` (characters such as @ : / # ? in the password must be ${ENCODED})`;
+      return `has an invalid port "${port}": use a number from 1 to 65535${hint}`;
+    }
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return "does not parse as a URL (characters such as @ : / # in the password must be percent-encoded, e.g. @ as %40)";
+    return `does not parse as a URL (characters such as @ : / # ? in the password must be ${ENCODED})`;
   }
   const mode = url.searchParams.get("sslmode");
   if (mode !== null && !(SSL_MODES as readonly string[]).includes(mode)) {
