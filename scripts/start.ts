@@ -22,7 +22,7 @@ import { loginBanner } from "../lib/panel/login-banner";
 import { acquirePanelLock } from "../lib/panel/panel-lock";
 import { startWebServer, type WebServer } from "../lib/panel/web-server";
 import { ensureSourcePaths } from "../lib/sources/source-paths";
-import { describeSsl, describeTarget } from "../lib/target/connect";
+import { describeSsl, describeTarget, withTargetClient } from "../lib/target/connect";
 import { type EmbeddedServer, leaveSignalsToCaller, startEmbeddedServer } from "../lib/target/embedded-server";
 import { OwnerFacingError } from "../lib/workflow/types";
 
@@ -91,6 +91,11 @@ async function main() {
   );
   if (env.databaseUrl) {
     say(`Target: external PostgreSQL at ${describeTarget(env.databaseUrl)}, ${describeSsl(env.databaseUrl)}`);
+    // Said now, in one line; the panel still starts: step 1 needs no target, and the steps
+    // that do will refuse with the same words until it is fixed.
+    await withTargetClient(env.databaseUrl, (client) => client.query("select 1")).catch((error: unknown) =>
+      complain(`${oneLine(error)} The panel starts anyway; the steps that use the target refuse until this is fixed.`),
+    );
   } else {
     state.server = startEmbeddedServer(paths.postgresDir, { notice: say });
     const server = await state.server;

@@ -1,9 +1,9 @@
 import type { AppContext } from "../../lib/app-context";
 import { copyRunInput, verifyRunInput } from "../../lib/steps/copy-step";
-import { describeTarget } from "../../lib/target/connect";
 import { withTargetForCommand } from "../../lib/target/target-url";
 import type { ParsedArgs } from "../args";
 import { printJson } from "../output";
+import { describeTargetFor } from "../target-line";
 import { exitForRun, printChecks, runStepFromCli } from "../run-step";
 
 /**
@@ -19,7 +19,7 @@ export async function copyCommand(ctx: AppContext) {
   process.once("SIGINT", onSigint);
   try {
     const result = await withTargetForCommand(ctx, (databaseUrl) => {
-      process.stderr.write(`Target: ${describeTarget(databaseUrl)}\n`);
+      process.stderr.write(`Target: ${describeTargetFor(ctx, databaseUrl)}\n`);
       return runStepFromCli(ctx, copyRunInput(ctx, databaseUrl, ctx.env.cliActor, { signal: abort.signal }));
     });
     printChecks(result.checks);

@@ -22,7 +22,7 @@ export function prepareDataDir(env: AppEnv): DataPaths {
   if (blocker === paths.dataDir) throw new ConfigError(`${where} is a file, not a directory; set it to a directory.`);
   if (blocker) throw new ConfigError(`${where} lies under ${blocker}, which is a file; set it to a directory.`);
   try {
-    mkdirSync(paths.dataDir, { recursive: true, mode });
+    makeDirs(paths.dataDir, mode);
     const probe = path.join(paths.dataDir, `.write-test-${process.pid}`);
     writeFileSync(probe, "");
     rmSync(probe);
@@ -32,6 +32,13 @@ export function prepareDataDir(env: AppEnv): DataPaths {
   }
   prepared.add(paths.dataDir);
   return paths;
+}
+
+/** One level at a time: a recursive mkdir reports ENOENT where the real cause is EROFS or EACCES. */
+function makeDirs(dir: string, mode: number) {
+  const missing: string[] = [];
+  for (let current = dir; !existsSync(current); current = path.dirname(current)) missing.unshift(current);
+  for (const each of missing) mkdirSync(each, { mode });
 }
 
 /** The path itself or its nearest existing ancestor, when that is not a directory. */

@@ -18,8 +18,13 @@ import {
 // Its `exit` hook runs an async shutdown that then throws. Both go; its signal hooks (stop the
 // servers on Ctrl-C) stay for the CLI, and the `exit` hook below asks what this process started
 // to stop.
-asyncExitHook.unhookEvent("beforeExit");
-asyncExitHook.unhookEvent("exit");
+unhook("beforeExit", "exit");
+
+/** Idempotent: the panel's server loads this module a second time, within the same process. */
+function unhook(...events: string[]) {
+  const hooked = asyncExitHook.hookedEvents();
+  for (const event of events) if (hooked.includes(event)) asyncExitHook.unhookEvent(event);
+}
 
 /**
  * For a process that stops in its own order on a signal (the panel: web server first, then
@@ -27,7 +32,7 @@ asyncExitHook.unhookEvent("exit");
  * at once, under a web server still answering.
  */
 export function leaveSignalsToCaller() {
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) asyncExitHook.unhookEvent(signal);
+  unhook("SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK");
 }
 
 const startedHere = new Set<EmbeddedPostgres>();
