@@ -102,6 +102,11 @@ test("`npm start` stops cleanly on SIGTERM, SIGINT or SIGHUP to npm's pid or the
       const port = await freePort();
       const panel = await startPanel(dataDir, port, {}, "npm");
       const panelPid = panel.pid();
+      // The login link comes last, in its frame: nothing printed after it buries it.
+      expect(await eventually(() => panel.output().trimEnd().endsWith("┘"), 5_000)).toBe(true);
+      const lastBlock = panel.output().slice(panel.output().lastIndexOf("┌"));
+      expect(lastBlock).toContain(panel.loginUrl);
+      expect(lastBlock).not.toContain("[cutover]");
       expect(panelPid, "npm start runs the panel as its own child (exec, no shell between)").not.toBe(panel.child.pid);
       expect(processesOfDataDir(dataDir).length).toBeGreaterThan(2); // npm, the panel, PostgreSQL and its workers
 

@@ -41,6 +41,7 @@ function oneLine(error: unknown): string {
 
 const state: {
   stopping: boolean;
+  serving?: boolean;
   ctx?: AppContext;
   releaseLock?: () => void;
   server?: Promise<EmbeddedServer | undefined>;
@@ -68,7 +69,10 @@ async function stop(code: number) {
 
 leaveSignalsToCaller();
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
+// Before it serves, an error nobody caught stops the start cleanly (PostgreSQL too). Once Next.js
+// serves, its own handlers log such errors and keep serving, as `next start` does.
 process.on("uncaughtException", (error) => {
+  if (state.serving) return;
   complain(`Unexpected error, stopping: ${oneLine(error)}`);
   console.error(error);
   void stop(1);
@@ -114,6 +118,7 @@ async function main() {
   state.web = startWebServer({ dev, dir: env.projectRoot, host: env.host, port: env.port });
   await state.web;
   if (state.stopping) return;
+  state.serving = true;
   const loginLink = token ? `${baseUrl}/auth/token?token=${token}` : undefined;
   process.stdout.write(`\n${loginBanner({ baseUrl, loginLink, boundTo: env.host })}\n`);
 }

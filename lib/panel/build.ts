@@ -36,7 +36,6 @@ export async function buildPanel(root: string, signal: AbortSignal): Promise<{ s
   const child = spawn(process.execPath, [nextBin, "build"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production" },
     signal,
   });
   let output = "";
