@@ -20,7 +20,7 @@ import { closeControlDb } from "../lib/control/control-db";
 import { buildPanel, needsBuild } from "../lib/panel/build";
 import { loginBanner } from "../lib/panel/login-banner";
 import { acquirePanelLock } from "../lib/panel/panel-lock";
-import { startWebServer, type WebServer } from "../lib/panel/web-server";
+import { assertPortFree, startWebServer, type WebServer } from "../lib/panel/web-server";
 import { ensureSourcePaths } from "../lib/sources/source-paths";
 import { describeSsl, describeTarget, withTargetClient } from "../lib/target/connect";
 import { type EmbeddedServer, leaveSignalsToCaller, startEmbeddedServer } from "../lib/target/embedded-server";
@@ -52,7 +52,7 @@ const state: {
 async function stop(code: number) {
   if (state.stopping) return;
   state.stopping = true;
-  say("Stopping…");
+  if (state.ctx) say("Stopping…");
   state.build.abort();
   try {
     await (await state.web?.catch(() => undefined))?.close();
@@ -85,6 +85,7 @@ async function main() {
   const shownHost = env.host.includes(":") ? `[${env.host}]` : env.host;
   const baseUrl = `http://${shownHost}:${env.port}`;
   state.releaseLock = acquirePanelLock(paths.panelLock, baseUrl);
+  await assertPortFree(env.host, env.port);
   const ctx = (state.ctx = createAppContext(env));
 
   const sources = ensureSourcePaths(env, paths);

@@ -1,8 +1,23 @@
 import http from "node:http";
+import net from "node:net";
 import { allowedHosts, isAllowedHost } from "../auth/host-check";
 import { OwnerFacingError } from "../workflow/types";
 
 export type WebServer = { close(): Promise<void> };
+
+const portInUse = (host: string, port: number) =>
+  new OwnerFacingError(`Port ${port} on ${host} is in use; set PORT to a free port and start again.`);
+
+/** Checked before anything starts, so a busy port costs no PostgreSQL start and no build. */
+export async function assertPortFree(host: string, port: number) {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? portInUse(host, port) : error),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
 
 /**
  * The panel's Next.js server, in this process (Next's programmatic API) rather than a child:
