@@ -5,7 +5,8 @@ import { dataPaths, type DataPaths } from "./paths";
 
 /**
  * The data dir holds the session secret, the login link, the embedded server's credentials and
- * the backups of the owner's data: it is created private (0700), and so is backups/. As root the
+ * the backups of the owner's data: it is created private (0700), and so is backups/ (by the first
+ * backup, lib/backup/backup-folder.ts). As root the
  * embedded PostgreSQL runs as the user `postgres`, which must pass through the data dir to reach
  * its cluster: then it is 0711 (others may enter, not list). A data dir that cannot be used is
  * refused in one line before anything is written.
@@ -26,7 +27,6 @@ export function prepareDataDir(env: AppEnv): DataPaths {
     const probe = path.join(paths.dataDir, `.write-test-${process.pid}`);
     writeFileSync(probe, "");
     rmSync(probe);
-    mkdirSync(paths.backupsDir, { recursive: true, mode: 0o700 });
   } catch (error) {
     throw new ConfigError(`${where} cannot be used: ${describeFsError(error)}.`);
   }
