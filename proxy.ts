@@ -20,5 +20,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!login|auth/|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!login|auth/|_next/static|_next/image|favicon\\.ico|favicon\\.svg).*)"],
 };

@@ -1,11 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { once } from "node:events";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { isProcessAlive } from "../lib/common/process";
 import { runCli } from "./support/cli";
-import { freePort, startPanel, stopPanel } from "./support/panel-process";
+import { freePort, type PanelProcess, startPanel, stopPanel } from "./support/panel-process";
+import { eventually, isPortFree, processesOfDataDir } from "./support/processes";
 import { readPanelState } from "./support/state";
 
 function postgresProcesses(dataDir: string): string[] {
@@ -65,4 +68,93 @@ test("the CLI shares the running panel's control DB: its refusal shows in the pa
   expect(JSON.parse(status.stdout).steps[0]).toMatchObject({ id: "backup", state: "ready" });
   await page.goto(baseUrl + "/audit");
   await expect(page.getByRole("row").filter({ hasText: "owner (cli)" }).first()).toContainText("refused");
+});
+
+function tempDataDir(prefix: string): string {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  chmodSync(dataDir, 0o711);
+  return dataDir;
+}
+
+async function exited(panel: PanelProcess) {
+  if (panel.child.exitCode === null && panel.child.signalCode === null) await once(panel.child, "exit");
+}
+
+function postmasterPid(dataDir: string): number {
+  return Number(readFileSync(path.join(dataDir, "postgres", "cluster", "postmaster.pid"), "utf8").split("\n")[0]);
+}
+
+// The signals a terminal, a service manager (`systemctl stop`, `docker stop`) or `kill PID`
+// send, to npm's own process and to the panel's (the one that serves and holds the lock).
+const STOPS: Array<{ signal: NodeJS.Signals; to: "npm" | "panel" }> = [
+  { signal: "SIGTERM", to: "npm" },
+  { signal: "SIGINT", to: "npm" },
+  { signal: "SIGTERM", to: "panel" },
+  { signal: "SIGINT", to: "panel" },
+  { signal: "SIGHUP", to: "panel" },
+];
+
+test("`npm start` stops cleanly on SIGTERM, SIGINT or SIGHUP to npm's pid or the panel's: no process of the data dir left, port free", async () => {
+  test.setTimeout(STOPS.length * 90_000);
+  const dataDir = tempDataDir("cutover-signals-");
+  try {
+    for (const { signal, to } of STOPS) {
+      const port = await freePort();
+      const panel = await startPanel(dataDir, port, {}, "npm");
+      const panelPid = panel.pid();
+      // The login link comes last, in its frame: nothing printed after it buries it.
+      expect(await eventually(() => panel.output().trimEnd().endsWith("┘"), 5_000)).toBe(true);
+      const lastBlock = panel.output().slice(panel.output().lastIndexOf("┌"));
+      expect(lastBlock).toContain(panel.loginUrl);
+      expect(lastBlock).not.toContain("[cutover]");
+      expect(panelPid, "npm start runs the panel as its own child (exec, no shell between)").not.toBe(panel.child.pid);
+      expect(processesOfDataDir(dataDir).length).toBeGreaterThan(2); // npm, the panel, PostgreSQL and its workers
+
+      process.kill(to === "npm" ? panel.child.pid! : panelPid, signal);
+      await exited(panel);
+      const left = await eventually(() => processesOfDataDir(dataDir).length === 0, 30_000);
+      expect(left, `${signal} to ${to}: ${processesOfDataDir(dataDir).join("; ")}`).toBe(true);
+      expect(await isPortFree(port), `${signal} to ${to}: port ${port}`).toBe(true);
+      expect(panel.output(), `${signal} to ${to}`).toContain(`[cutover] Stopped. Data kept in ${dataDir}`);
+      expect(existsSync(path.join(dataDir, "panel.lock.json"))).toBe(false);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("killed outright, the panel leaves no web server answering, and the next start stops the PostgreSQL it left and says so", async () => {
+  const dataDir = tempDataDir("cutover-killed-");
+  try {
+    const port = await freePort();
+    const first = await startPanel(dataDir, port);
+    const orphan = postmasterPid(dataDir);
+    process.kill(first.pid(), "SIGKILL");
+    await exited(first);
+
+    // The web server lived in the killed process: nothing answers on its port.
+    expect(await isPortFree(port)).toBe(true);
+    // PostgreSQL was a separate process and outlives it; its lock file is stale now.
+    expect(isProcessAlive(orphan)).toBe(true);
+    expect(existsSync(path.join(dataDir, "panel.lock.json"))).toBe(true);
+
+    const second = await startPanel(dataDir, await freePort());
+    const notices = second
+      .output()
+      .split("\n")
+      .filter((line) => line.includes("left running"));
+    expect(notices).toEqual([
+      `[cutover] Stopped the embedded PostgreSQL (pid ${orphan}) that a process killed earlier left running on ${path.join(dataDir, "postgres", "cluster")}.`,
+    ]);
+    expect(isProcessAlive(orphan)).toBe(false);
+    expect(postmasterPid(dataDir)).not.toBe(orphan);
+    const client = new pg.Client({ connectionString: embeddedUrl(dataDir) });
+    await client.connect();
+    await client.end();
+
+    expect(await stopPanel(second, "SIGTERM")).toBe(0);
+    expect(await eventually(() => processesOfDataDir(dataDir).length === 0)).toBe(true);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

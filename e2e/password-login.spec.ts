@@ -7,7 +7,11 @@ import { screenshotPath } from "./support/state";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("with PANEL_PASSWORD set, the owner logs in with the password and a wrong one is refused", async ({ page }) => {
+test("with PANEL_PASSWORD set, the owner logs in with the password; wrong ones are refused, and after 10 every try waits", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "cutover-password-"));
   chmodSync(dataDir, 0o711);
   const panel = await startPanel(dataDir, await freePort(), { PANEL_PASSWORD: "correct horse battery staple" });
@@ -25,6 +29,31 @@ test("with PANEL_PASSWORD set, the owner logs in with the password and a wrong o
     await page.getByLabel("Panel password").fill("correct horse battery staple");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Move YTV2 to PostgreSQL" })).toBeVisible();
+
+    // Someone else, without the password: 10 wrong tries, then the panel makes each try wait,
+    // and during the wait not even the right password is taken.
+    const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const guess = await stranger.newPage();
+    await guess.goto(panel.baseUrl + "/login");
+    for (let i = 1; i <= 10; i++) {
+      await guess.getByLabel("Panel password").fill(`guess number ${i}`);
+      // One try at a time: the next is typed only once this one's answer is back.
+      await Promise.all([
+        guess.waitForResponse((response) => response.request().method() === "POST"),
+        guess.getByRole("button", { name: "Sign in" }).click(),
+      ]);
+      await expect(
+        guess.getByRole("alert").filter({ hasText: i < 10 ? /^Wrong password\.$/ : /try again in 30 s/ }),
+      ).toBeVisible();
+    }
+    await guess.getByLabel("Panel password").fill("correct horse battery staple");
+    await guess.getByRole("button", { name: "Sign in" }).click();
+    await expect(
+      guess.getByRole("alert").filter({ hasText: /^Too many wrong passwords: try again in \d+ s\.$/ }),
+    ).toBeVisible();
+    await guess.screenshot({ path: screenshotPath("05b-password-login-throttled"), fullPage: true });
+    await expect(guess).toHaveURL(/\/login$/);
+    await stranger.close();
   } finally {
     await stopPanel(panel);
     rmSync(dataDir, { recursive: true, force: true });

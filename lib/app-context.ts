@@ -1,15 +1,14 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
 import { type AppEnv, getEnv } from "./config/env";
-import { dataPaths, type DataPaths } from "./config/paths";
+import { prepareDataDir } from "./config/data-dir";
+import type { DataPaths } from "./config/paths";
 import { type ControlDb, openControlDb } from "./control/control-db";
 
 /** What every operation needs: the parsed configuration, the data dir's map and the control DB. */
 export type AppContext = { env: AppEnv; paths: DataPaths; db: ControlDb };
 
 export function createAppContext(env: AppEnv = getEnv()): AppContext {
-  const paths = dataPaths(env.dataDir);
-  mkdirSync(paths.dataDir, { recursive: true });
+  const paths = prepareDataDir(env);
   return { env, paths, db: openControlDb(paths.controlDb, env.projectRoot) };
 }
 

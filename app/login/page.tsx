@@ -11,8 +11,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 className="text-xl font-semibold">YTV2 cutover panel</h1>
       {error === "token" ? (
         <p role="alert" className="mt-4 rounded bg-amber-50 p-3 text-sm text-amber-900">
-          That login link is not valid any more: each link works once. Restart the panel (or run it again) to print a
-          new one.
+          That login link is not valid any more: each link works once, for 24 hours. In the project folder,{" "}
+          <code className="font-mono">npx cutover login-link</code> prints a new one.
         </p>
       ) : null}
       {passwordLogin ? (
@@ -25,11 +25,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <code className="font-mono">npm start</code>).
         </p>
       )}
-      {passwordLogin ? <PasswordForm /> : null}
-      <p className="mt-6 text-xs text-stone-600">
-        Lost the link? In the project folder, <code className="font-mono">npx cutover login-link</code> prints a new
-        one-time link for the running panel.
-      </p>
+      {passwordLogin ? (
+        <PasswordForm />
+      ) : (
+        <p className="mt-6 text-xs text-stone-600">
+          Lost the link? In the project folder, <code className="font-mono">npx cutover login-link</code> prints a new
+          one-time link for the running panel.
+        </p>
+      )}
     </main>
   );
 }

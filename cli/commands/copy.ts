@@ -1,17 +1,16 @@
 import type { AppContext } from "../../lib/app-context";
 import { copyRunInput, verifyRunInput } from "../../lib/steps/copy-step";
-import { describeTarget } from "../../lib/target/connect";
 import { withTargetForCommand } from "../../lib/target/target-url";
 import type { ParsedArgs } from "../args";
-import { printJson, UsageError } from "../output";
+import { printJson } from "../output";
+import { describeTargetFor } from "../target-line";
 import { exitForRun, printChecks, runStepFromCli } from "../run-step";
 
 /**
  * `cutover copy`: plan if needed, copy (resuming an interrupted run), verify; exit 0 only when
  * verify passes. Ctrl-C stops after the current batch and leaves a resumable state.
  */
-export async function copyCommand(ctx: AppContext, args: ParsedArgs) {
-  if (args.positionals.length > 0) throw new UsageError("copy takes no arguments (see: cutover help)");
+export async function copyCommand(ctx: AppContext) {
   const abort = new AbortController();
   const onSigint = () => {
     process.stderr.write("\ncutover: stopping after the current batch…\n");
@@ -20,7 +19,7 @@ export async function copyCommand(ctx: AppContext, args: ParsedArgs) {
   process.once("SIGINT", onSigint);
   try {
     const result = await withTargetForCommand(ctx, (databaseUrl) => {
-      process.stderr.write(`Target: ${describeTarget(databaseUrl)}\n`);
+      process.stderr.write(`Target: ${describeTargetFor(ctx, databaseUrl)}\n`);
       return runStepFromCli(ctx, copyRunInput(ctx, databaseUrl, ctx.env.cliActor, { signal: abort.signal }));
     });
     printChecks(result.checks);
@@ -32,7 +31,6 @@ export async function copyCommand(ctx: AppContext, args: ParsedArgs) {
 
 /** `cutover verify [--json]`: exit 0 only when every check passes. */
 export async function verifyCommand(ctx: AppContext, args: ParsedArgs) {
-  if (args.positionals.length > 0) throw new UsageError("verify takes no arguments (see: cutover help)");
   const result = await withTargetForCommand(ctx, (databaseUrl) =>
     runStepFromCli(ctx, verifyRunInput(ctx, databaseUrl, ctx.env.cliActor)),
   );

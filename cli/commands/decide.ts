@@ -2,10 +2,6 @@ import type { AppContext } from "../../lib/app-context";
 import { RECORD_FIELD } from "../../lib/merge/store/decisions";
 import { confirmDefaults, decideRecord } from "../../lib/review/decide";
 import type { ParsedArgs } from "../args";
-import { UsageError } from "../output";
-
-const CHOICES = ["nas", "dashboard", "restore", "keep_deleted", "copy", "skip"];
-const USAGE = `decide needs: <videoId> <field|record> <${CHOICES.join("|")}> [--note TEXT], or --confirm-defaults`;
 
 /**
  * `cutover decide <videoId> <field|record> <choice>`: the record page's decision, from the
@@ -15,7 +11,6 @@ export async function decideCommand(ctx: AppContext, args: ParsedArgs) {
   const [videoId, target, choice] = args.positionals;
   const note = args.flags.get("note");
   if (args.flags.has("confirm-defaults")) {
-    if (args.positionals.length) throw new UsageError(USAGE);
     const stored = await confirmDefaults(
       ctx,
       "all",
@@ -26,12 +21,12 @@ export async function decideCommand(ctx: AppContext, args: ParsedArgs) {
     process.stdout.write(`Defaults confirmed for ${stored} record${stored === 1 ? "" : "s"}.\n`);
     return;
   }
-  if (!videoId || !target || !choice || !CHOICES.includes(choice)) throw new UsageError(USAGE);
+  // The command table checked the arguments: three positionals with a known choice.
   const outcome = await decideRecord(
     ctx,
     {
-      videoId,
-      field: target === "record" ? RECORD_FIELD : target,
+      videoId: videoId!,
+      field: target === "record" ? RECORD_FIELD : target!,
       choice,
       note: typeof note === "string" ? note : undefined,
     } as Parameters<typeof decideRecord>[1],

@@ -4,9 +4,9 @@ import { runningPanelUrl } from "../../lib/panel/panel-lock";
 import { OwnerFacingError } from "../../lib/workflow/types";
 
 /** A fresh one-time login link for the running panel (the one printed at start may be used up). */
-export function loginLinkCommand(ctx: AppContext) {
+export async function loginLinkCommand(ctx: AppContext) {
   const url = runningPanelUrl(ctx.paths.panelLock);
   if (!url) throw new OwnerFacingError("No panel is running on this data dir; start it with `npm start`.");
-  const token = issueLoginToken(ctx.paths);
+  const token = await issueLoginToken(ctx.db);
   process.stdout.write(`${url}/auth/token?token=${token}\n`);
 }

@@ -1,11 +1,10 @@
 import type { AppContext } from "../../lib/app-context";
 import { planAction } from "../../lib/steps/copy-step";
 import type { ParsedArgs } from "../args";
-import { createProgressPrinter, printJson, UsageError } from "../output";
+import { createProgressPrinter, printJson } from "../output";
 
 /** `cutover plan [--json]`: builds the merge plan (reads the sources, writes only the control DB). */
 export async function planCommand(ctx: AppContext, args: ParsedArgs) {
-  if (args.positionals.length > 0) throw new UsageError("plan takes no arguments (see: cutover help)");
   const result = await planAction(ctx, ctx.env.cliActor, createProgressPrinter());
   if (process.stderr.isTTY) process.stderr.write("\n");
   const { counts, quarantine, categorized, summaries } = result.counts;

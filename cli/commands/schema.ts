@@ -1,12 +1,11 @@
 import type { AppContext } from "../../lib/app-context";
 import { applySchemaRunInput, previewSchema, type SchemaPreview } from "../../lib/steps/schema-step";
-import { describeTarget } from "../../lib/target/connect";
 import { closeTargetDb } from "../../lib/target/target-db";
 import { withTargetForCommand } from "../../lib/target/target-url";
 import type { StepStatus } from "../../lib/workflow/step-state";
 import { getStepStatusOrThrow } from "../../lib/workflow/workflow";
 import type { ParsedArgs } from "../args";
-import { UsageError } from "../output";
+import { describeTargetFor } from "../target-line";
 import { exitForRun, printChecks, runStepFromCli } from "../run-step";
 
 /**
@@ -15,7 +14,6 @@ import { exitForRun, printChecks, runStepFromCli } from "../run-step";
  * `cutover schema` applies through the workflow core and exits 0 only when every check passed.
  */
 export async function schemaCommand(ctx: AppContext, args: ParsedArgs) {
-  if (args.positionals.length > 0) throw new UsageError("schema takes no arguments (see: cutover help)");
   if (args.flags.has("dry-run")) {
     const status = await getStepStatusOrThrow(ctx, "schema");
     await withTargetForCommand(ctx, async (databaseUrl) => {
@@ -28,7 +26,7 @@ export async function schemaCommand(ctx: AppContext, args: ParsedArgs) {
     return;
   }
   const result = await withTargetForCommand(ctx, (databaseUrl) => {
-    process.stderr.write(`Applying the schema to ${describeTarget(databaseUrl)}…\n`);
+    process.stderr.write(`Applying the schema to ${describeTargetFor(ctx, databaseUrl)}…\n`);
     return runStepFromCli(ctx, applySchemaRunInput(databaseUrl, ctx.env.cliActor));
   });
   printChecks(result.checks);

@@ -9,7 +9,8 @@ import { FAILED_FILE } from "./manifest";
 export function createBackupFolder(backupsDir: string, at: Date): { id: string; dir: string } {
   const base = backupDirName(at);
   try {
-    mkdirSync(backupsDir, { recursive: true });
+    // Private, like the data dir: the snapshots are the owner's data (lib/config/data-dir.ts).
+    mkdirSync(backupsDir, { recursive: true, mode: 0o700 });
     for (let attempt = 1; ; attempt++) {
       const id = attempt === 1 ? base : `${base}-${attempt}`;
       const dir = path.join(backupsDir, id);

@@ -10,14 +10,53 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** State (R, S, Z…) and start time (clock ticks since boot, field 22) from /proc/<pid>/stat; undefined where there is no /proc. */
+function readStat(pid: number): { state: string; startTime: string } | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) is in parentheses and may itself hold spaces or ')'.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { state: fields[0]!, startTime: fields[19]! };
+}
+
 /**
- * Names one process for good: the machine's boot, its pid namespace and the process's start
- * time (clock ticks since boot, field 22 of /proc/<pid>/stat), as `boot/namespace/ticks`. A pid
- * alone is reused once its process is gone. Undefined where /proc cannot tell (no such process,
- * not Linux).
+ * A process as recorded in a lock or a server record: its pid and, on Linux, its start time.
+ * A pid is reused once its process is gone; the pair is not, so a record never names the wrong
+ * process.
+ */
+export type ProcessIdentity = { pid: number; startTime?: string };
+
+export function processStartTime(pid: number): string | undefined {
+  return readStat(pid)?.startTime;
+}
+
+export function currentProcessIdentity(): ProcessIdentity {
+  return { pid: process.pid, startTime: processStartTime(process.pid) };
+}
+
+/**
+ * The recorded process is still running: same pid, not a zombie (killed, not yet reaped by its
+ * parent) and, where both are known, the same start time.
+ */
+export function isSameProcessAlive(identity: ProcessIdentity): boolean {
+  if (!Number.isInteger(identity.pid) || identity.pid <= 0 || !isProcessAlive(identity.pid)) return false;
+  const stat = readStat(identity.pid);
+  if (!stat) return isProcessAlive(identity.pid);
+  if (stat.state === "Z") return false;
+  return !identity.startTime || stat.startTime === identity.startTime;
+}
+
+/**
+ * Names one process for good, also across machines sharing a control DB: the machine's boot,
+ * its pid namespace and the process's start time, as `boot/namespace/ticks`. Undefined where
+ * /proc cannot tell (no such process, not Linux).
  */
 export function processIdentity(pid: number = process.pid): string | undefined {
-  const ticks = startTicks(pid);
+  const ticks = processStartTime(pid);
   const here = machineAndNamespace();
   return ticks && here ? `${here}/${ticks}` : undefined;
 }
@@ -25,27 +64,17 @@ export function processIdentity(pid: number = process.pid): string | undefined {
 export type HolderVerdict = "alive" | "gone" | "unknown";
 
 /**
- * Whether the process a record names (pid + identity) is still running. "gone" only when this
- * machine can be sure: same boot and pid namespace, and that pid is now absent or another
- * process. A record from another machine, container or boot is "unknown": its pid means
+ * Whether the process a record names (pid + processIdentity) is still running. "gone" only when
+ * this machine can be sure: same boot and pid namespace, and that pid is now absent, a zombie or
+ * another process. A record from another machine, container or boot is "unknown": its pid means
  * nothing here.
  */
 export function recordedProcessState(pid: number, identity: string | null | undefined): HolderVerdict {
   if (!identity) return isProcessAlive(pid) ? "alive" : "gone";
   const here = machineAndNamespace();
   if (!here || !identity.startsWith(`${here}/`)) return "unknown";
-  return processIdentity(pid) === identity ? "alive" : "gone";
-}
-
-function startTicks(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // the command name (field 2) is in parentheses and may hold spaces: count fields after it
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return fields[19];
-  } catch {
-    return undefined;
-  }
+  const ticks = identity.slice(here.length + 1);
+  return isSameProcessAlive({ pid, startTime: ticks }) ? "alive" : "gone";
 }
 
 function machineAndNamespace(): string | undefined {
@@ -56,4 +85,22 @@ function machineAndNamespace(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Where a live process runs from, when the system says (Linux); PostgreSQL runs from its data dir. */
+export function processWorkingDir(pid: number): string | undefined {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isProcessAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isProcessAlive(pid);
 }

@@ -13,7 +13,6 @@ export function dataPaths(dataDir: string) {
     postgresDir: path.join(dataDir, "postgres"),
     panelLock: path.join(dataDir, "panel.lock.json"),
     sessionSecret: path.join(dataDir, "session-secret"),
-    loginToken: path.join(dataDir, "login-token.json"),
   };
 }
 

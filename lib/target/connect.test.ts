@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OwnerFacingError } from "@/lib/workflow/types";
-import { describeTarget, toTargetError } from "./connect";
+import { describeSsl, describeTarget, targetConnectionConfig, toTargetError } from "./connect";
 
 const URL_WITH_SECRET = "postgresql://ytv2:s3cret-pw@db.example.com:5432/ytv2";
 
@@ -46,5 +46,34 @@ describe("describeTarget", () => {
   it("shows host, port and database, never the credentials", () => {
     expect(describeTarget(URL_WITH_SECRET)).toBe("db.example.com:5432/ytv2");
     expect(describeTarget("not a url")).toBe("the target database (its URL does not parse)");
+  });
+});
+
+describe("targetConnectionConfig", () => {
+  const base = "postgresql://ytv2:s3cret-pw@db.example.com:5432/ytv2";
+
+  it("takes sslmode out of the URL (pg would warn about it) and passes explicit ssl options, as libpq reads them", () => {
+    const require = targetConnectionConfig(`${base}?sslmode=require&application_name=cutover`);
+    expect(require.connectionString).toBe(`${base}?application_name=cutover`);
+    expect(require.ssl).toEqual({ rejectUnauthorized: false });
+    expect(targetConnectionConfig(`${base}?sslmode=verify-full`).ssl).toEqual({});
+    expect(targetConnectionConfig(`${base}?sslmode=disable`).ssl).toBe(false);
+    expect(targetConnectionConfig(base)).toEqual({ connectionString: base, ssl: false });
+    const verifyCa = targetConnectionConfig(`${base}?sslmode=verify-ca`).ssl as { checkServerIdentity: unknown };
+    expect(typeof verifyCa.checkServerIdentity).toBe("function");
+  });
+
+  it("says which protection is in use, in words", () => {
+    expect(describeSsl(`${base}?sslmode=require`)).toBe("encrypted, certificate not checked (sslmode=require)");
+    expect(describeSsl(`${base}?sslmode=verify-full`)).toBe(
+      "encrypted, certificate and host name checked (sslmode=verify-full)",
+    );
+    expect(describeSsl(base)).toBe("not encrypted (no sslmode in DATABASE_URL)");
+  });
+
+  it("refuses an sslrootcert file it cannot read in one line", () => {
+    expect(() => targetConnectionConfig(`${base}?sslmode=verify-full&sslrootcert=/nonexistent/ca.pem`)).toThrow(
+      /^DATABASE_URL's sslrootcert file \/nonexistent\/ca\.pem cannot be read \(ENOENT\)\.$/,
+    );
   });
 });

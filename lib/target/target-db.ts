@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../generated/target/client";
+import { targetConnectionConfig } from "./connect";
 
 /**
  * Typed reads of the target PostgreSQL (flags, quarantine, parity log). DDL never goes
@@ -17,7 +18,7 @@ export function getTargetDb(databaseUrl: string): TargetDb {
   if (existing) return existing;
   // A small pool with a short connect timeout: these are occasional reads, and an unreachable
   // target should fail fast rather than hold a page open.
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5_000 });
+  const adapter = new PrismaPg({ ...targetConnectionConfig(databaseUrl), max: 2, connectionTimeoutMillis: 5_000 });
   const client = new PrismaClient({ adapter });
   clients.__cutoverTargetDbs.set(databaseUrl, client);
   return client;

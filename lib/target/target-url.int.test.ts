@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import pg from "pg";
 import { makeTestContext } from "../../test/support/app-context";
+import { startEmbeddedServer } from "./embedded-server";
 import { resolveTargetUrl, withTargetForCommand } from "./target-url";
 
 function postgresProcessesFor(dir: string): string[] {
@@ -39,6 +40,19 @@ describe("where a command finds the target", () => {
     );
     await expect(resolveTargetUrl(ctx)).resolves.toBe("postgresql://nobody:secret@127.0.0.1:9/none");
     expect(postgresProcessesFor(ctx.paths.postgresDir)).toEqual([]);
+  });
+
+  it("finds the server its own process started: the panel serves pages in the process that started it", async () => {
+    ctx = makeTestContext();
+    const server = await startEmbeddedServer(ctx.paths.postgresDir);
+    try {
+      const url = await resolveTargetUrl(ctx);
+      expect(url).toBe(server.url());
+      expect(await answers(url)).toBe("ytv2");
+    } finally {
+      await server.stop();
+    }
+    await expect(resolveTargetUrl(ctx)).rejects.toThrow(/embedded PostgreSQL is not running/);
   });
 
   it("tells the panel to start the embedded server when none runs", async () => {

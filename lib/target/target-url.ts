@@ -1,16 +1,18 @@
 import "server-only";
 import type { AppContext } from "../app-context";
 import { OwnerFacingError } from "../workflow/types";
-import { findRunningEmbeddedServer, startEmbeddedServer } from "./embedded-server";
+import { embeddedServerOfThisProcess, findRunningEmbeddedServer, startEmbeddedServer } from "./embedded-server";
 
 /**
- * Where the target PostgreSQL is: DATABASE_URL, or the embedded server. The panel always
- * runs beside the server its launcher started; a CLI command reuses that one, or starts one
- * for its own duration and stops it after.
+ * Where the target PostgreSQL is: DATABASE_URL, or the embedded server. The panel's process
+ * started that server itself; a CLI command reuses the panel's, or starts one for its own
+ * duration and stops it after.
  */
 export async function resolveTargetUrl(ctx: AppContext): Promise<string> {
   if (ctx.env.databaseUrl) return ctx.env.databaseUrl;
-  const running = await findRunningEmbeddedServer(ctx.paths.postgresDir);
+  // The panel's own process started it (scripts/start.ts); a CLI command asks another process.
+  const running =
+    embeddedServerOfThisProcess(ctx.paths.postgresDir) ?? (await findRunningEmbeddedServer(ctx.paths.postgresDir));
   if (!running) {
     throw new OwnerFacingError(
       "The embedded PostgreSQL is not running: start the panel with `npm start` (or set DATABASE_URL).",
@@ -22,7 +24,9 @@ export async function resolveTargetUrl(ctx: AppContext): Promise<string> {
 
 export async function withTargetForCommand<T>(ctx: AppContext, work: (databaseUrl: string) => Promise<T>): Promise<T> {
   if (ctx.env.databaseUrl) return work(ctx.env.databaseUrl);
-  const server = await startEmbeddedServer(ctx.paths.postgresDir);
+  const server = await startEmbeddedServer(ctx.paths.postgresDir, {
+    notice: (line) => process.stderr.write(`cutover: ${line}\n`),
+  });
   try {
     return await work(server.url());
   } finally {

@@ -80,6 +80,13 @@ CREATE TABLE IF NOT EXISTS owner_session (
   revoked_at TEXT
 );
 
+-- The one-time login link: only its hash is kept, one row at a time. Claiming it is a
+-- conditional delete, so of two requests with the same link exactly one gets a session.
+CREATE TABLE IF NOT EXISTS login_token (
+  sha256     TEXT PRIMARY KEY,
+  expires_at TEXT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS owner_fact (
   key        TEXT PRIMARY KEY,
   value      TEXT NOT NULL,

@@ -1,17 +1,13 @@
 import type { NextRequest } from "next/server";
 import { createAppContext } from "@/lib/app-context";
-import { startOwnerSession } from "@/lib/auth/owner-session";
-import { consumeLoginToken } from "@/lib/auth/secrets";
+import { claimLoginLink } from "@/lib/auth/owner-session";
 import { SESSION_COOKIE } from "@/lib/auth/session-token";
 
 /** The one-time login link printed at start-up lands here. */
 export async function GET(request: NextRequest) {
   const ctx = createAppContext();
-  const token = request.nextUrl.searchParams.get("token") ?? "";
-  if (!token || !consumeLoginToken(ctx.paths, token)) {
-    return redirectTo("/login?error=token");
-  }
-  const session = await startOwnerSession(ctx, "login link");
+  const session = await claimLoginLink(ctx, request.nextUrl.searchParams.get("token") ?? "");
+  if (!session) return redirectTo("/login?error=token");
   const response = redirectTo("/");
   response.headers.append(
     "set-cookie",

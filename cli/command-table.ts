@@ -1,0 +1,160 @@
+import type { AppContext } from "../lib/app-context";
+import { isStepId, STEP_IDS } from "../lib/workflow/steps";
+import type { CommandSpec, FlagSpec, ParsedArgs } from "./args";
+
+/**
+ * Every command the CLI knows, one entry each: its flags, its positionals, what it does (for
+ * help) and the function that runs it. An entry without `run` is a command of a step not built
+ * yet: its arguments are checked like any other, then it says so and changes nothing. A command's
+ * module is loaded only to run it, so a refused command line costs no database client.
+ */
+export type CommandEntry = CommandSpec & {
+  help: string;
+  run?: (ctx: AppContext, args: ParsedArgs) => Promise<void> | void;
+};
+
+/** `decide`'s last argument: a field's side, or what to do with a record. */
+export const DECIDE_CHOICES = ["nas", "dashboard", "restore", "keep_deleted", "copy", "skip"];
+
+const json: Record<string, FlagSpec> = { json: { type: "boolean" } };
+const none = { min: 0, max: 0 };
+
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "status",
+    flags: json,
+    positionals: none,
+    help: "the six steps, their states and what blocks them",
+    run: (ctx, args) => import("./commands/status").then((m) => m.statusCommand(ctx, args)),
+  },
+  {
+    name: "approve",
+    flags: { note: { type: "string", placeholder: "TEXT" }, confirm: { type: "string", placeholder: "TEXT" } },
+    positionals: { min: 1, max: 1, usage: "<step>" },
+    check: ({ positionals: [step] }) =>
+      isStepId(step!) ? undefined : `"${step}" is not a step: ${STEP_IDS.join(", ")}`,
+    help: 'approve a step whose checks passed (as the owner at this terminal);\nstep copy also needs the typed phrase: --confirm "copy is complete"',
+    run: (ctx, args) => import("./commands/approve").then((m) => m.approveCommand(ctx, args)),
+  },
+  {
+    name: "decide",
+    flags: { note: { type: "string", placeholder: "TEXT" }, "confirm-defaults": { type: "boolean" } },
+    positionals: { min: 0, max: 3, usage: `<videoId> <field|record> <${DECIDE_CHOICES.join("|")}>` },
+    check: ({ positionals, flags }) => {
+      if (flags.has("confirm-defaults"))
+        return positionals.length ? "--confirm-defaults takes no other arguments" : undefined;
+      if (positionals.length < 3) return `needs <videoId> <field|record> <choice>, or --confirm-defaults`;
+      const choice = positionals[2]!;
+      return DECIDE_CHOICES.includes(choice) ? undefined : `"${choice}" is not a choice: ${DECIDE_CHOICES.join(", ")}`;
+    },
+    help: "settle a conflict (a field's side) or a NAS-only video (record); audited, applied by the\nnext copy, and revokes step 3's approval when it changes. With --confirm-defaults (and no\nother arguments): confirm the defaults of every record still undecided",
+    run: (ctx, args) => import("./commands/decide").then((m) => m.decideCommand(ctx, args)),
+  },
+  {
+    name: "login-link",
+    flags: {},
+    positionals: none,
+    help: "print a fresh one-time login link for the running panel",
+    run: (ctx) => import("./commands/login-link").then((m) => m.loginLinkCommand(ctx)),
+  },
+  {
+    name: "backup",
+    flags: { "processing-stopped": { type: "boolean" } },
+    positionals: none,
+    help: "snapshot, verify and restore-test both SQLite files (step 1); the flag records that\nyou stopped NAS processing, needed before the first run",
+    run: (ctx, args) => import("./commands/backup").then((m) => m.backupCommand(ctx, args)),
+  },
+  {
+    name: "schema",
+    flags: { "dry-run": { type: "boolean" } },
+    positionals: none,
+    help: "apply the target schema (step 2) and print its checks; --dry-run prints the plan and\nits SQL and changes nothing (exit 0; conflicts that block apply are listed first)",
+    run: (ctx, args) => import("./commands/schema").then((m) => m.schemaCommand(ctx, args)),
+  },
+  {
+    name: "plan",
+    flags: json,
+    positionals: none,
+    help: "build the merge plan of both sources (step 3); writes only the control DB",
+    run: (ctx, args) => import("./commands/plan").then((m) => m.planCommand(ctx, args)),
+  },
+  {
+    name: "copy",
+    flags: {},
+    positionals: none,
+    help: "plan if needed, copy into PostgreSQL (resumable; Ctrl-C stops after a batch), then\nverify; exit 0 only when verify passes",
+    run: (ctx) => import("./commands/copy").then((m) => m.copyCommand(ctx)),
+  },
+  {
+    name: "verify",
+    flags: json,
+    positionals: none,
+    help: "compare every record, the ledger and the categorization records again",
+    run: (ctx, args) => import("./commands/copy").then((m) => m.verifyCommand(ctx, args)),
+  },
+  // Steps 4–6: declared with DESIGN.md's arguments, not available in this version yet.
+  { name: "parity", flags: json, positionals: none, help: "dual-write parity run (step 4)" },
+  { name: "shadow", flags: json, positionals: none, help: "shadow read of the Dashboard's views (step 4)" },
+  {
+    name: "dual-write",
+    flags: {},
+    positionals: { min: 1, max: 1, usage: "on|off" },
+    check: ({ positionals: [mode] }) =>
+      mode === "on" || mode === "off" ? undefined : `takes on or off, not "${mode}"`,
+    help: "switch dual write on or off (steps 4 and 6)",
+  },
+  { name: "drill", flags: json, positionals: none, help: "the delete drill in a scratch schema (step 5)" },
+  {
+    name: "scan",
+    flags: json,
+    positionals: { min: 0, max: Infinity, usage: "[<dir>…]" },
+    help: "scan the NAS and Dashboard code for sync code (step 5)",
+  },
+  { name: "flip", flags: {}, positionals: none, help: "flip read_from_postgres (step 5)" },
+  { name: "rollback", flags: {}, positionals: none, help: "flip back, after showing the delta (step 5)" },
+  { name: "archive", flags: {}, positionals: none, help: "compress, verify and set aside both files (step 6)" },
+  {
+    name: "report",
+    flags: { out: { type: "string", placeholder: "FILE" }, ...json },
+    positionals: none,
+    help: "the evidence report (step 6)",
+  },
+  {
+    name: "help",
+    flags: {},
+    positionals: { min: 0, max: 1, usage: "[<command>]" },
+    check: ({ positionals: [name] }) =>
+      name === undefined || COMMANDS.some((entry) => entry.name === name) ? undefined : `unknown command "${name}"`,
+    help: "this text",
+  },
+];
+
+function signature(entry: CommandEntry): string {
+  const flags = Object.entries(entry.flags).map(([name, flag]) =>
+    flag.type === "string" ? `[--${name} ${flag.placeholder}]` : `[--${name}]`,
+  );
+  return [entry.name, entry.positionals.usage, ...flags].filter(Boolean).join(" ");
+}
+
+export function usageText(): string {
+  const lines = ["Usage: cutover <command> [arguments]", ""];
+  const later: string[] = [];
+  for (const entry of COMMANDS) {
+    if (!entry.run && entry.name !== "help") {
+      later.push(signature(entry));
+      continue;
+    }
+    lines.push(`  ${signature(entry)}`);
+    for (const line of entry.help.split("\n")) lines.push(`      ${line}`);
+  }
+  lines.push("", "Not available in this version yet (steps 4–6):", ...later.map((line) => `  ${line}`));
+  lines.push(
+    "",
+    `Steps: ${STEP_IDS.join(", ")}. Every command accepts --help.`,
+    "Unknown commands, options or extra arguments are refused (exit 2) and change nothing;",
+    "a value that starts with '-' goes after '--' (cutover decide -- -a1b2c3 title nas).",
+    "Configuration comes from the environment (see README): DATABASE_URL, NAS_DB, DASHBOARD_DB,",
+    "CUTOVER_DATA_DIR, EXPECTED_CATEGORIZED, CUTOVER_ACTOR.",
+  );
+  return lines.join("\n");
+}
