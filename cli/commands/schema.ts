@@ -40,7 +40,9 @@ function printPreview({ target, plan, sql, flags }: SchemaPreview, status: StepS
   const { present, missing, outdated, different, unavailable } = plan.counts;
   out(`Target: ${target.where} (${target.kind})`);
   out(
-    `Plan: ${plan.items.length} objects: ${present} present, ${missing} missing, ${outdated} outdated, ${different} different` +
+    `Plan: ${plan.items.length} objects: ${present} present, ${missing} missing, ` +
+      (outdated ? `${outdated} outdated (made by an earlier version), ` : "") +
+      `${different} different` +
       (unavailable ? `, ${unavailable} unavailable on this server` : ""),
   );
   if (plan.conflicts.length > 0) {

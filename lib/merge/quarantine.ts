@@ -2,7 +2,13 @@ import type { Side } from "./choose";
 
 /** What the merge sends to `migration_quarantine` (DESIGN.md's reasons), with the whole source row. */
 export type QuarantineReason =
-  "invalid_key" | "duplicate_key" | "invalid_json" | "invalid_value" | "orphan" | "resurrection_candidate";
+  | "invalid_key"
+  | "duplicate_key"
+  | "invalid_json"
+  | "invalid_value"
+  | "orphan"
+  | "resurrection_candidate"
+  | "skipped_by_owner";
 
 /** The legacy tables whose every row the ledger accounts for, in both sources. */
 export const SOURCE_TABLES = ["content", "content_summaries", "summary_variants"] as const;

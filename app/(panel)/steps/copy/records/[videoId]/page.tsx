@@ -10,6 +10,8 @@ import { RecordCategorization } from "@/components/review/record-categorization"
 import { RecordDecisions } from "@/components/review/record-decisions";
 import { RecordFields } from "@/components/review/record-fields";
 import { SummariesSection } from "@/components/review/summaries-section";
+import { DashboardView } from "@/components/review/dashboard-view";
+import { loadDashboardView } from "@/lib/review/dashboard-view";
 import type { MergeCase } from "@/lib/merge/classify";
 import { copyFreshness } from "@/lib/review/copy-freshness";
 import { parseReviewQuery, reviewHref, type RawSearchParams } from "@/lib/review/filters";
@@ -27,7 +29,11 @@ export default async function RecordPage({
   const query = parseReviewQuery(await searchParams);
   if (!/^[A-Za-z0-9_-]{11}$/.test(videoId)) notFound();
   const ctx = await requireOwnerPage();
-  const [detail, freshness] = await Promise.all([loadRecordDetail(ctx, videoId, query), copyFreshness(ctx)]);
+  const [detail, freshness, dashboard] = await Promise.all([
+    loadRecordDetail(ctx, videoId, query),
+    copyFreshness(ctx),
+    loadDashboardView(ctx, videoId),
+  ]);
   if (!detail) notFound();
   const { record, neighbours } = detail;
   const listQuery = reviewHref("", { ...query, tab: undefined, after: undefined });
@@ -76,6 +82,7 @@ export default async function RecordPage({
       </header>
       {freshness.state === "stale" ? <StaleBanner runId={freshness.runId} /> : null}
       <RecordDecisions detail={detail} action={decideRecordAction} />
+      {dashboard ? <DashboardView view={dashboard} videoId={record.videoId} action={decideRecordAction} /> : null}
       <RecordFields detail={detail} />
       <RecordCategorization detail={detail} />
       <SummariesSection summaries={detail.summaries} />
