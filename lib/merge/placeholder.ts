@@ -18,7 +18,8 @@ export const PLACEHOLDER_TEXT = "No summary available.";
 export const PLACEHOLDER_RAW_JSON = {
   generated: true,
   by: "ytv2-cutover",
-  reason: "placeholder: the sources have no summary in the Dashboard's card variants, so without one the PostgreSQL-era Dashboard would not list this video",
+  reason:
+    "placeholder: the sources have no summary in the Dashboard's card variants, so without one the PostgreSQL-era Dashboard would not list this video",
 };
 
 /** The summary the Dashboard's card shows: the latest of the first card variant present. */

@@ -40,8 +40,8 @@ export function SchemaSection({ view, status, applyAction }: Props) {
         <p className="mb-3 max-w-3xl text-sm text-stone-700">
           Read from the target&apos;s catalog each time this page loads: {present} present, {missing} missing,{" "}
           {outdated ? `${outdated} outdated, ` : ""}
-          {different} different{unavailable ? `, ${unavailable} unavailable on this server` : ""}. Apply creates what
-          is missing{outdated ? " and brings forward what an earlier version of this tool made" : ""}; it never drops a
+          {different} different{unavailable ? `, ${unavailable} unavailable on this server` : ""}. Apply creates what is
+          missing{outdated ? " and brings forward what an earlier version of this tool made" : ""}; it never drops a
           table, column or row.
         </p>
         {conflicts.length > 0 ? <ConflictNotice conflicts={conflicts} /> : null}
