@@ -1,4 +1,5 @@
-import { hasCategories, legacyCategories } from "@/lib/contract/card";
+import { hasCategories, legacyCategories, type CategoryEntry } from "@/lib/contract/card";
+import { normalizeCategorization } from "@/lib/diff/categorization-diff";
 import { canonicalJson } from "./transforms";
 import type { TargetValues } from "./fields";
 
@@ -66,4 +67,22 @@ export function buildAnalysisJson(values: TargetValues): Record<string, unknown>
   }
   if (Object.keys(replaced).length > 0) out[REPLACED_KEY] = replaced;
   return out;
+}
+
+/**
+ * A categorization record's categories as the merged source holds them, read before
+ * analysis_json is built: what verify expects its card to show. lib/diff reads them as the
+ * review shows them; where they come from the legacy columns (the `subcategory` column, or an
+ * analysis with bare `subcategories`), the category names are read as the contract says the
+ * column holds them (a JSON list or one name). No category name at all stays lib/diff's
+ * "(no category)", which no card can show, so verify names the record.
+ */
+export function recordCategorization(values: TargetValues): CategoryEntry[] {
+  const read = normalizeCategorization(values);
+  const legacyOnly = read.from === "subcategory" || (read.from === "analysis" && !hasCategories(values.analysis_json));
+  if (!legacyOnly) return read.categories;
+  const built = legacyCategories(values.category, values.subcategory, values.analysis_json).filter(
+    (entry) => entry.subcategories.length > 0,
+  );
+  return built.length > 0 ? built : read.categories;
 }

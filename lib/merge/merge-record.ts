@@ -1,5 +1,6 @@
 import { isCategorizationRecord } from "@/lib/sources/categorization";
-import { buildAnalysisJson } from "./analysis-json";
+import type { CategoryEntry } from "@/lib/contract/card";
+import { buildAnalysisJson, recordCategorization } from "./analysis-json";
 import { cardSummary, listingOf, placeholderSummary, type Listing } from "./placeholder";
 import { chooseFields, type FieldDiff, type Side } from "./choose";
 import { classifyPresence, type MergeCase } from "./classify";
@@ -42,6 +43,8 @@ export type MergedRecord = {
   content: TargetValues | null;
   /** whether the PostgreSQL-era Dashboard lists it: by a summary of its own, by the placeholder, or not (the owner's decision) */
   listing: Listing | null;
+  /** a copied categorization record's categories as the merged source holds them, before analysis_json is built */
+  categorization: CategoryEntry[] | null;
   from: Record<string, Side>;
   summaries: MergedSummary[];
   diffs: FieldDiff[];
@@ -113,7 +116,8 @@ export function mergeRecord(input: MergeInput): MergedRecord {
     const contentRows = present.map(({ side, rows }) => ({ side, table: "content" as const, row: rows.content }));
     const reason = skipped ? "skipped_by_owner" : "resurrection_candidate";
     const parts = quarantineWhole(videoId, [...contentRows, ...summaryRows], reason, detail);
-    return { ...result, content: null, listing: null, from: chosen.from, summaries: [], diffs: chosen.diffs, ...parts };
+    const none = { content: null, listing: null, categorization: null };
+    return { ...result, ...none, from: chosen.from, summaries: [], diffs: chosen.diffs, ...parts };
   }
 
   const values: TargetValues = { video_id: videoId, id: `yt:${videoId}` };
@@ -167,6 +171,7 @@ export function mergeRecord(input: MergeInput): MergedRecord {
   ledger.push(...merged.ledger);
   const listing = listingOf(merged.summaries, input.decisions?.listing);
   if (listing === "placeholder") merged.summaries.unshift(placeholderSummary(values.created_at as string));
+  const categorization = categorized ? recordCategorization(values) : null;
   // YTV2-CONTRACT.md §2: the card's facts where the PostgreSQL-era Dashboard reads them.
   values.analysis_json = buildAnalysisJson(values);
   values.summary_type_latest = cardSummary(merged.summaries)?.variant ?? null;
@@ -174,6 +179,7 @@ export function mergeRecord(input: MergeInput): MergedRecord {
     ...result,
     content: values,
     listing,
+    categorization,
     from: chosen.from,
     summaries: merged.summaries,
     diffs: chosen.diffs,

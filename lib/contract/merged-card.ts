@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto";
+import type { MergedRecord } from "@/lib/merge/merge-record";
+import { cardSummary } from "@/lib/merge/placeholder";
+import { canonicalHash } from "@/lib/merge/transforms";
+import { cardCategories, firstSubcategory, list, numberOrNull, type Card, type CategoryEntry } from "./card";
+
+/**
+ * The card the PostgreSQL-era Dashboard should show for a merged record, built from the merged
+ * values the owner reviewed: each §2 fact from its merged column (not from the analysis_json
+ * the copy built from it), the chips by the card's own reading, the summary the card list picks.
+ * Verify compares it with the card dashboard-pg.ts reads back from the target. Summary text and
+ * html are their SHA-256, as readCards(…, { bodies: "sha256" }) returns them.
+ */
+export type ListedCard = { card: Card; listed: boolean };
+
+const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : null);
+const sha256 = (value: string | null) =>
+  value === null ? null : createHash("sha256").update(value, "utf8").digest("hex");
+
+export function mergedCard(record: MergedRecord, htmlOf: (text: string | null) => string): ListedCard | null {
+  const v = record.content;
+  if (!v) return null;
+  const analysis = (typeof v.analysis_json === "object" && v.analysis_json !== null ? v.analysis_json : {}) as Record<
+    string,
+    unknown
+  >;
+  const categories = cardCategories(v.subcategories_json, analysis);
+  const summary = cardSummary(record.summaries);
+  const html = summary ? htmlOf(summary.chosen.text) : null;
+  return {
+    card: {
+      id: text(v.id),
+      title: String(v.title ?? ""),
+      thumbnail_url: (v.thumbnail_url as string | null) ?? null,
+      canonical_url: (v.canonical_url as string | null) ?? null,
+      channel: (v.channel_name as string | null) ?? null,
+      published_at: (v.published_at as string | null) ?? null,
+      duration_seconds: numberOrNull(v.duration_seconds),
+      analysis: {
+        category: text(v.category),
+        subcategory: text(analysis.subcategory) ?? firstSubcategory(categories),
+        categories,
+        content_type: text(v.content_type),
+        complexity_level: text(v.complexity_level) ?? text(analysis.complexity),
+        language: text(v.language) ?? "en",
+        key_topics: list(v.topics_json),
+        named_entities: list(v.named_entities_json),
+      },
+      media: {
+        has_audio: v.has_audio === true,
+        audio_duration_seconds: numberOrNull(v.audio_duration_seconds),
+        has_transcript: v.has_transcript === true,
+        transcript_chars: numberOrNull(v.transcript_chars),
+      },
+      video_id: record.videoId,
+      indexed_at: (v.indexed_at as string | null) ?? null,
+      word_count: numberOrNull(v.word_count),
+      summary: summary
+        ? {
+            variant: summary.variant,
+            text: sha256(summary.chosen.text),
+            html: sha256(html),
+            summary_type: summary.variant,
+          }
+        : null,
+    },
+    listed: html !== null,
+  };
+}
+
+export function cardHash(card: ListedCard): string {
+  return canonicalHash(card);
+}
+
+/** The card fields (dotted paths) where two cards differ, to name them in a mismatch. */
+export function differingCardFields(a: ListedCard, b: ListedCard): string[] {
+  const flat = (c: ListedCard) => {
+    const out = new Map<string, string>([["listed", JSON.stringify(c.listed)]]);
+    for (const [key, value] of Object.entries(c.card)) {
+      if (value && typeof value === "object" && !Array.isArray(value)) {
+        for (const [inner, x] of Object.entries(value)) out.set(`${key}.${inner}`, canonicalHash(x ?? null));
+      } else out.set(key, canonicalHash(value ?? null));
+    }
+    return out;
+  };
+  const x = flat(a);
+  const y = flat(b);
+  return [...new Set([...x.keys(), ...y.keys()])].filter((k) => x.get(k) !== y.get(k));
+}
+
+/** Whether the card's chips show every category and subcategory of the record's categorization. */
+export function showsCategorization(card: CategoryEntry[], expected: CategoryEntry[]): boolean {
+  if (expected.length === 0) return true;
+  return expected.every((entry) => {
+    const shown = card.filter((c) => c.category === entry.category).flatMap((c) => c.subcategories);
+    return card.some((c) => c.category === entry.category) && entry.subcategories.every((s) => shown.includes(s));
+  });
+}
