@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoHarness, type Harness } from "@/lib/copy/testing/harness";
-import { recordCategorization } from "@/lib/merge/analysis-json";
+import { CARD_KEYS, recordCategorization } from "@/lib/merge/analysis-json";
 import { toTargetValues } from "@/lib/merge/fields";
 import { isCategorizationRecord } from "@/lib/sources/categorization";
 import { NO_CATEGORY } from "@/lib/diff/categorization-diff";
@@ -64,6 +64,46 @@ describe.each(PAIRS)("the YTV2 contract on $name", ({ writePair, categorized }) 
     )!;
     if (categorized !== undefined) expect(shown.detail).toMatch(new RegExp(`^${categorized} of ${categorized} listed`));
     else expect(shown.detail).toMatch(/; \d+ name subcategories but no category, which no card of either era shows/);
+  });
+
+  it("writes each card key into analysis_json equal to its merged column, on every migrated row", async () => {
+    const differ: Record<string, string> = {};
+    for (const [key, column] of Object.entries(CARD_KEYS)) {
+      const rows = await h.query<{ n: string }>(
+        `SELECT count(*) AS n FROM content WHERE (analysis_json -> '${key}') IS DISTINCT FROM coalesce(to_jsonb(${column}), 'null'::jsonb)`,
+      );
+      if (rows[0]!.n !== "0") differ[key] = rows[0]!.n;
+    }
+    expect(differ).toEqual({});
+    const [{ n }] = await h.query<{ n: string }>(
+      "SELECT count(*) AS n FROM content WHERE analysis_json ->> 'language' IS DISTINCT FROM language",
+    );
+    expect(n).toBe("0");
+    const [types] = await h.query<{ missing: string }>(
+      `SELECT count(*) AS missing FROM content c WHERE c.summary_type_latest IS NULL
+          OR NOT EXISTS (SELECT 1 FROM content_summaries s WHERE s.video_id = c.video_id AND s.summary_type = s.variant)`,
+    );
+    expect(types!.missing).toBe("0");
+  });
+
+  it("writes html with the old reader's structure, escaped, and never empty", async () => {
+    const [row] = await h.query<Record<string, string>>(
+      `SELECT count(*) FILTER (WHERE html LIKE '%<ul class="kp-list">%') AS lists,
+              count(*) FILTER (WHERE html LIKE '%<ul>%') AS bare_lists,
+              count(*) FILTER (WHERE html IS NULL OR html = '') AS empty,
+              count(*) FILTER (WHERE html ~ '<(script|b|i|a)[ >]') AS raw_markup
+         FROM content_summaries`,
+    );
+    expect(Number(row!.lists)).toBeGreaterThan(0);
+    expect(row).toMatchObject({ bare_lists: "0", empty: "0", raw_markup: "0" });
+    if (writePair) {
+      const [structured] = await h.query<{ html: string }>(
+        "SELECT html FROM content_summaries WHERE html LIKE '%kp-heading%' AND html LIKE '%kp-takeaway%' LIMIT 1",
+      );
+      expect(structured!.html).toBe(
+        '<h3 class="kp-heading">Key points</h3>\n<ul class="kp-list"><li>First point</li><li>Second &lt;point&gt; &amp; more</li></ul>\n<p class="kp-takeaway"><strong>Bottom line:</strong> worth a watch.</p>',
+      );
+    }
   });
 
   it("lists every migrated video in the Dashboard's card list", async () => {
