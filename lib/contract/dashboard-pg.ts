@@ -29,7 +29,7 @@ const VARIANTS_SQL = `ARRAY[${CARD_VARIANTS.map((v) => `'${v}'`).join(", ")}]::t
 /** The card's summary: the first latest summary in the preferred variants, whatever its html. */
 const CARD_SUMMARY_JOIN = `
   JOIN LATERAL (
-    SELECT v.variant, v.text, v.html, v.summary_type
+    SELECT v.variant, v.revision, v.text, v.html, v.summary_type
       FROM v_latest_summaries v
      WHERE v.video_id = c.video_id AND v.variant = ANY (${VARIANTS_SQL})
      ORDER BY array_position(${VARIANTS_SQL}, v.variant)
@@ -212,25 +212,26 @@ export async function readCardDetail(db: Db, key: string): Promise<CardDetail | 
 }
 
 /**
- * The cards of these videos, each with whether the list shows it: what verify and the review
- * compare with the merged record. `bodies: "sha256"` returns the summary's text and html as
- * their SHA-256, so a batch's check does not ship every summary out of PostgreSQL.
+ * The cards of these videos, each with whether the list shows it and the revision of the
+ * summary it shows: what verify compares with the merged record. The summary's text and html
+ * are left out (null): verify's record hashes already compare every summary's text and html,
+ * so the revision names them, and PostgreSQL need not read them a second time.
  */
 export async function readCards(
   db: Db,
   videoIds: string[],
-  options: { bodies?: "full" | "sha256" } = {},
-): Promise<Map<string, { card: Card; listed: boolean }>> {
-  const result = new Map<string, { card: Card; listed: boolean }>();
+): Promise<Map<string, { card: Card; listed: boolean; revision: number | null }>> {
+  const result = new Map<string, { card: Card; listed: boolean; revision: number | null }>();
   if (videoIds.length === 0) return result;
-  const body = (column: string) =>
-    options.bodies === "sha256" ? `encode(sha256(convert_to(s.${column}, 'UTF8')), 'hex') AS ${column}` : `s.${column}`;
-  const { rows } = await db.query<CardRow & { listed: boolean }>(
-    `SELECT ${CARD_COLUMNS}, s.variant, ${body("text")}, ${body("html")}, s.summary_type, coalesce(${LISTED}, false) AS listed
+  const { rows } = await db.query<CardRow & { listed: boolean; revision: number | null }>(
+    `SELECT ${CARD_COLUMNS}, s.variant, s.revision, NULL AS text, NULL AS html, s.summary_type,
+            coalesce(${LISTED}, false) AS listed
        FROM content c LEFT ${CARD_SUMMARY_JOIN.trim()}
       WHERE c.video_id = ANY ($1)`,
     [videoIds],
   );
-  for (const row of rows) result.set(row.video_id, { card: cardFromRow(row), listed: row.listed });
+  for (const row of rows) {
+    result.set(row.video_id, { card: cardFromRow(row), listed: row.listed, revision: row.revision });
+  }
   return result;
 }

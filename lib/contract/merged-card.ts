@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { MergedRecord } from "@/lib/merge/merge-record";
 import { cardSummary } from "@/lib/merge/placeholder";
 import { canonicalHash } from "@/lib/merge/transforms";
@@ -7,17 +6,16 @@ import { cardCategories, firstSubcategory, list, numberOrNull, type Card, type C
 /**
  * The card the PostgreSQL-era Dashboard should show for a merged record, built from the merged
  * values the owner reviewed: each §2 fact from its merged column (not from the analysis_json
- * the copy built from it), the chips by the card's own reading, the summary the card list picks.
- * Verify compares it with the card dashboard-pg.ts reads back from the target. Summary text and
- * html are their SHA-256, as readCards(…, { bodies: "sha256" }) returns them.
+ * the copy built from it), the chips by the card's own reading, the summary the card list picks
+ * (named by its revision; its text and html are left out as readCards leaves them out, since
+ * the record hash compares every summary's). Verify compares it with the card dashboard-pg.ts
+ * reads back from the target.
  */
-export type ListedCard = { card: Card; listed: boolean };
+export type ListedCard = { card: Card; listed: boolean; revision: number | null };
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : null);
-const sha256 = (value: string | null) =>
-  value === null ? null : createHash("sha256").update(value, "utf8").digest("hex");
 
-export function mergedCard(record: MergedRecord, htmlOf: (text: string | null) => string): ListedCard | null {
+export function mergedCard(record: MergedRecord): ListedCard | null {
   const v = record.content;
   if (!v) return null;
   const analysis = (typeof v.analysis_json === "object" && v.analysis_json !== null ? v.analysis_json : {}) as Record<
@@ -26,7 +24,6 @@ export function mergedCard(record: MergedRecord, htmlOf: (text: string | null) =
   >;
   const categories = cardCategories(v.subcategories_json, analysis);
   const summary = cardSummary(record.summaries);
-  const html = summary ? htmlOf(summary.chosen.text) : null;
   return {
     card: {
       id: text(v.id),
@@ -55,16 +52,11 @@ export function mergedCard(record: MergedRecord, htmlOf: (text: string | null) =
       video_id: record.videoId,
       indexed_at: (v.indexed_at as string | null) ?? null,
       word_count: numberOrNull(v.word_count),
-      summary: summary
-        ? {
-            variant: summary.variant,
-            text: sha256(summary.chosen.text),
-            html: sha256(html),
-            summary_type: summary.variant,
-          }
-        : null,
+      summary: summary ? { variant: summary.variant, text: null, html: null, summary_type: summary.variant } : null,
     },
-    listed: html !== null,
+    // the copy renders html for every summary it writes, so the card's summary has some
+    listed: summary !== null,
+    revision: summary?.revision ?? null,
   };
 }
 
@@ -75,7 +67,10 @@ export function cardHash(card: ListedCard): string {
 /** The card fields (dotted paths) where two cards differ, to name them in a mismatch. */
 export function differingCardFields(a: ListedCard, b: ListedCard): string[] {
   const flat = (c: ListedCard) => {
-    const out = new Map<string, string>([["listed", JSON.stringify(c.listed)]]);
+    const out = new Map<string, string>([
+      ["listed", JSON.stringify(c.listed)],
+      ["summary.revision", JSON.stringify(c.revision)],
+    ]);
     for (const [key, value] of Object.entries(c.card)) {
       if (value && typeof value === "object" && !Array.isArray(value)) {
         for (const [inner, x] of Object.entries(value)) out.set(`${key}.${inner}`, canonicalHash(x ?? null));

@@ -28,11 +28,8 @@ export type ContractExpectation = {
   categories: string | null;
 };
 
-export function contractExpectation(
-  record: MergedRecord,
-  htmlOf: (text: string | null) => string,
-): ContractExpectation {
-  const card = mergedCard(record, htmlOf);
+export function contractExpectation(record: MergedRecord): ContractExpectation {
+  const card = mergedCard(record);
   return {
     listing: record.listing,
     card: card ? cardHash(card) : null,
@@ -40,9 +37,9 @@ export function contractExpectation(
   };
 }
 
-/** The target's cards of a batch, summary bodies as SHA-256 (what the merged card holds). */
+/** The target's cards of a batch, as the merged card holds them (the summary named by its revision). */
 export function readBatchCards(client: pg.ClientBase, videoIds: string[]): Promise<Map<string, ListedCard>> {
-  return readCards(client, videoIds, { bodies: "sha256" });
+  return readCards(client, videoIds);
 }
 
 const MAX_LISTED = 20;

@@ -55,7 +55,7 @@ export function batchExpectation(
       categorization: merged ? [...CATEGORIZATION_FIELDS].map((f) => canonicalJson(merged.content[f] ?? null)) : null,
       ledger: r.ledger,
       quarantine: r.quarantine.map(identity),
-      ...contractExpectation(r, htmlOf),
+      ...contractExpectation(r),
     };
   });
   const extras = batch.extras && {

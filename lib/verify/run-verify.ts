@@ -17,7 +17,6 @@ import { ledgerCheck, LedgerTally, type RecordStatus } from "./ledger";
 import { oneLatestCheck, targetCountsCheck } from "./target-checks";
 import { contractExpectation, ContractTally, readBatchCards } from "./contract-checks";
 import { mergedCard, type ListedCard } from "@/lib/contract/merged-card";
-import { renderSummaryHtml } from "@/lib/merge/transforms";
 
 /**
  * `verify`: re-reads both sources through the same merge as the copy and compares every
@@ -155,7 +154,7 @@ class RecordChecks {
 /** A merged record in the form the checks take (what the copy stores per record, see expectations.ts). */
 function expectationOf(r: MergedRecord, merged: CanonicalRecord | null): RecordExpectation {
   return {
-    ...contractExpectation(r, renderSummaryHtml),
+    ...contractExpectation(r),
     videoId: r.videoId,
     hash: merged ? recordHash(merged) : null,
     summaries: merged ? merged.summaries.length : 0,
@@ -190,7 +189,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
       nextTarget.catch(() => undefined);
       const statuses = batch.records.map((r) => {
         const merged = mergedCanonical(r);
-        const card = mergedCard(r, renderSummaryHtml);
+        const card = mergedCard(r);
         return checks.record(expectationOf(r, merged), target.records.get(r.videoId), target.cards.get(r.videoId), {
           record: merged,
           card,
