@@ -14,6 +14,7 @@ export const QUARANTINE_REASONS = [
   "invalid_value",
   "orphan",
   "resurrection_candidate",
+  "skipped_by_owner",
 ] as const;
 export const REVIEW_TABS = ["records", "categorization"] as const;
 

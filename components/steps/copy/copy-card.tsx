@@ -68,11 +68,11 @@ function whatHappens(view: CopyView, where: string): string {
   if (!plan) return `Copy plans first, then writes every record and its summaries into ${where}, and verifies them.`;
   const n = (value: number) => value.toLocaleString("en-US");
   const quarantined = Object.entries(plan.counts.quarantine)
-    .filter(([reason]) => reason !== "resurrection_candidate")
+    .filter(([reason]) => reason !== "resurrection_candidate" && reason !== "skipped_by_owner")
     .reduce((sum, [, count]) => sum + count, 0);
   return (
     `Copy writes ${n(plan.actions.copy)} records and their summaries into ${where}, leaves out ` +
-    `${n(plan.actions.skip)} deleted on the Dashboard, keeps ${n(quarantined)} other source rows in quarantine, ` +
+    `${n(plan.actions.skip)} deleted on the Dashboard or skipped by you, keeps ${n(quarantined)} other source rows in quarantine, ` +
     `then verifies every record. ` +
     `A run that stops (cancelled or killed) resumes where it stopped.`
   );

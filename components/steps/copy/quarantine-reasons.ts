@@ -9,4 +9,5 @@ export const QUARANTINE_REASONS: Record<string, string> = {
   orphan: "A summary whose video is in neither source's content: kept here, not copied.",
   resurrection_candidate:
     "Only on the NAS and older than the Dashboard's newest video, so deleted on the Dashboard: not copied unless you restore it in the review.",
+  skipped_by_owner: "New on the NAS, and you chose to skip it in the review: not copied unless you copy it after all.",
 };
