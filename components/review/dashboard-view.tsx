@@ -76,7 +76,7 @@ export function DashboardView({ view, videoId, action }: { view: View; videoId: 
 
 function CardColumn({ title, side }: { title: string; side: CardSide }) {
   return (
-    <div className="space-y-2">
+    <div role="group" aria-label={title} className="space-y-2">
       <h3 className="text-sm font-medium">{title}</h3>
       {side.state === "shown" ? (
         <DashboardCard card={side.card} listed={side.listed} />

@@ -169,12 +169,6 @@ export function legacyCategories(category: unknown, subcategory: unknown, analys
   return legacyCategoryNames(category).map((name) => ({ category: name, subcategories: [...subcategories] }));
 }
 
-/** The first subcategory of the chips: the PostgreSQL era's `analysis.subcategory` when analysis_json names none. */
-export function firstSubcategory(categories: CategoryEntry[]): string | null {
-  for (const entry of categories) if (entry.subcategories.length > 0) return entry.subcategories[0]!;
-  return null;
-}
-
 export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
@@ -193,7 +187,7 @@ export function analysisFromJson(
   return {
     analysis: {
       category: text(a.category),
-      subcategory: text(a.subcategory) ?? firstSubcategory(categories),
+      subcategory: text(a.subcategory),
       categories,
       content_type: text(a.content_type),
       complexity_level: text(a.complexity_level) ?? text(a.complexity),

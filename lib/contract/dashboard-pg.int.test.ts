@@ -165,7 +165,7 @@ describe("the PostgreSQL-era Dashboard's reads", () => {
       language: "en",
       content_type: "tutorial",
       categories: [{ category: "Food", subcategories: ["Baking"] }],
-      subcategory: "Baking",
+      subcategory: null, // read from analysis_json.subcategory, which this row has not
     });
     expect(cards.get("bbbbbbbbbbb")!.card.analysis).toMatchObject({
       language: "en", // absent from analysis_json: shown as en, whatever the column says

@@ -1,7 +1,7 @@
 import type { MergedRecord } from "@/lib/merge/merge-record";
 import { cardSummary } from "@/lib/merge/placeholder";
 import { canonicalHash } from "@/lib/merge/transforms";
-import { cardCategories, firstSubcategory, list, numberOrNull, type Card, type CategoryEntry } from "./card";
+import { cardCategories, list, numberOrNull, type Card, type CategoryEntry } from "./card";
 
 /**
  * The card the PostgreSQL-era Dashboard should show for a merged record, built from the merged
@@ -35,7 +35,7 @@ export function mergedCard(record: MergedRecord): ListedCard | null {
       duration_seconds: numberOrNull(v.duration_seconds),
       analysis: {
         category: text(v.category),
-        subcategory: text(analysis.subcategory) ?? firstSubcategory(categories),
+        subcategory: text(v.subcategory),
         categories,
         content_type: text(v.content_type),
         complexity_level: text(v.complexity_level) ?? text(analysis.complexity),

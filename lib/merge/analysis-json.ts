@@ -32,6 +32,8 @@ export const CARD_KEYS: Readonly<Record<string, string>> = {
   has_transcript: "has_transcript",
   transcript_chars: "transcript_chars",
   category: "category",
+  // not in the contract's list of keys, but on the card (analysis.subcategory): read from here too
+  subcategory: "subcategory",
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -14,10 +14,9 @@ export type PlaceholderEntry = { videoId: string; title: string; choice: "placeh
 export const PLACEHOLDER_LIST_LIMIT = 200;
 
 export async function loadPlaceholderList(ctx: AppContext, planId: number) {
-  const generated = await ctx.db.mergeSummary.findMany({
-    where: { planId, sourceTable: "generated" },
-    select: { videoId: true },
-  });
+  // the literal 'generated' lets SQLite use the partial index merge_summary_generated_idx
+  const generated = await ctx.db.$queryRaw<{ videoId: string }[]>`
+    SELECT video_id AS videoId FROM merge_summary WHERE plan_id = ${planId} AND source_table = 'generated'`;
   const unlisted = await ctx.db.mergeDecision.findMany({
     where: { field: LISTING_FIELD, choice: "unlisted" },
     select: { videoId: true },
