@@ -78,7 +78,7 @@ describe("parseCommandLine", () => {
     );
     expect(refusal("decide", "abc", "title", "sideways")).toMatch(/^decide: "sideways" is not a choice/);
     expect(refusal("decide", "abc")).toMatch(
-      /^decide: needs <videoId> <field\|record> <choice>, or --confirm-defaults/,
+      /^decide: needs <videoId> <field\|record\|listing> <choice>, or --confirm-defaults/,
     );
     expect(refusal("decide", "abc", "--confirm-defaults")).toBe("decide: --confirm-defaults takes no other arguments");
     expect(refusal("dual-write", "maybe")).toBe('dual-write: takes on or off, not "maybe"');

@@ -14,7 +14,16 @@ export type CommandEntry = CommandSpec & {
 };
 
 /** `decide`'s last argument: a field's side, or what to do with a record. */
-export const DECIDE_CHOICES = ["nas", "dashboard", "restore", "keep_deleted", "copy", "skip"];
+export const DECIDE_CHOICES = [
+  "nas",
+  "dashboard",
+  "restore",
+  "keep_deleted",
+  "copy",
+  "skip",
+  "placeholder",
+  "unlisted",
+];
 
 const json: Record<string, FlagSpec> = { json: { type: "boolean" } };
 const none = { min: 0, max: 0 };
@@ -39,15 +48,15 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: "decide",
     flags: { note: { type: "string", placeholder: "TEXT" }, "confirm-defaults": { type: "boolean" } },
-    positionals: { min: 0, max: 3, usage: `<videoId> <field|record> <${DECIDE_CHOICES.join("|")}>` },
+    positionals: { min: 0, max: 3, usage: `<videoId> <field|record|listing> <${DECIDE_CHOICES.join("|")}>` },
     check: ({ positionals, flags }) => {
       if (flags.has("confirm-defaults"))
         return positionals.length ? "--confirm-defaults takes no other arguments" : undefined;
-      if (positionals.length < 3) return `needs <videoId> <field|record> <choice>, or --confirm-defaults`;
+      if (positionals.length < 3) return `needs <videoId> <field|record|listing> <choice>, or --confirm-defaults`;
       const choice = positionals[2]!;
       return DECIDE_CHOICES.includes(choice) ? undefined : `"${choice}" is not a choice: ${DECIDE_CHOICES.join(", ")}`;
     },
-    help: "settle a conflict (a field's side) or a NAS-only video (record); audited, applied by the\nnext copy, and revokes step 3's approval when it changes. With --confirm-defaults (and no\nother arguments): confirm the defaults of every record still undecided",
+    help: "settle a conflict (a field's side), a NAS-only video (record) or a video without a\nsummary (listing placeholder|unlisted); audited, applied by the\nnext copy, and revokes step 3's approval when it changes. With --confirm-defaults (and no\nother arguments): confirm the defaults of every record still undecided",
     run: (ctx, args) => import("./commands/decide").then((m) => m.decideCommand(ctx, args)),
   },
   {

@@ -79,7 +79,7 @@ test("the Dashboard by its download URL: where it comes from, download progress,
 
     const before = server.requests.length;
     await page.getByRole("button", { name: "Approve this step" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Step approved." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: 'Step 1 "Backup" approved.' })).toBeVisible();
     expect(server.requests.length).toBe(before + 1);
     await page.screenshot({ path: screenshotPath("64-backup-by-url-approved"), fullPage: true });
 

@@ -35,7 +35,7 @@ test("a conflicting table is highlighted with what to do, and apply is not offer
     const notice = plan.getByRole("alert");
     await expect(notice).toContainText("1 object exists with another shape: apply is blocked.");
     await expect(notice).toContainText("parity_log.run_id (column): parity_log.run_id is integer, expected text");
-    await expect(notice).toContainText("What to do: this tool never drops or alters an existing object.");
+    await expect(notice).toContainText("What to do: this tool never drops or alters an object it did not make.");
     await expect(plan.getByRole("button", { name: "Different (1)" })).toHaveAttribute("aria-pressed", "true");
     await expect(plan.getByRole("row", { name: /parity_log\.run_id .* different/ })).toBeVisible();
     const sql = page.getByRole("region", { name: "SQL that apply will run" });

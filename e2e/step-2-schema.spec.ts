@@ -69,7 +69,8 @@ test("the plan shows everything missing, apply with a confirmation, the checks g
     timeout: 30_000,
   });
   await expect(checks.getByRole("row", { name: /Second apply changes nothing ✓ pass no changes/ })).toBeVisible();
-  await expect(checks.getByRole("row", { name: /Self-test: .* ✓ pass/ })).toHaveCount(5);
+  await expect(checks.getByRole("row", { name: /Self-test: .* ✓ pass/ })).toHaveCount(6);
+  await expect(checks.getByRole("row", { name: /Contract: .* ✓ pass/ })).toHaveCount(9);
   await expect(checks.getByText("✕ fail")).toHaveCount(0);
   await expect(page.getByText("Passed — awaiting approval")).toBeVisible();
   await expect(filter.getByRole("button", { name: `Present (${total})` })).toBeVisible();

@@ -137,6 +137,13 @@ test("review: approve blocked by open decisions, switch a title, restore a candi
   await expect(titleForm.getByRole("button", { name: /^✓ / })).toContainText(other === "nas" ? "NAS" : "Dashboard");
   await expect(page.getByText(/A decision changed after copy run/)).toHaveCount(0);
   await page.screenshot({ path: screenshotPath("41-review-record-detail"), fullPage: true });
+  // The Dashboard view: the card as each era's Dashboard shows it, the PostgreSQL one with the new title.
+  const dashboardView = page.getByRole("region", { name: "Dashboard view" });
+  await expect(dashboardView.getByRole("heading", { name: "SQLite-era Dashboard (what it showed)" })).toBeVisible();
+  await expect(dashboardView.getByText("✓ listed in the card list")).toHaveCount(2);
+  const after = dashboardView.getByRole("group", { name: "PostgreSQL-era Dashboard (after the cutover)" });
+  await expect(after.getByText(titles[other], { exact: true })).toBeVisible();
+  await dashboardView.screenshot({ path: screenshotPath("41b-review-dashboard-view") });
 
   // A resurrection candidate leads with the facts; restore it; the words follow: will be copied, then copied.
   await page.goto(baseUrl + "/steps/copy/records?case=resurrection_candidate");

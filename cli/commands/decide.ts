@@ -4,8 +4,9 @@ import { confirmDefaults, decideRecord } from "../../lib/review/decide";
 import type { ParsedArgs } from "../args";
 
 /**
- * `cutover decide <videoId> <field|record> <choice>`: the record page's decision, from the
- * terminal; `cutover decide --confirm-defaults` is the list's "Confirm all defaults".
+ * `cutover decide <videoId> <field|record|listing> <choice>`: the record page's decision, from
+ * the terminal (`listing placeholder|unlisted` for a video without a summary the Dashboard
+ * lists); `cutover decide --confirm-defaults` is the list's "Confirm all defaults".
  */
 export async function decideCommand(ctx: AppContext, args: ParsedArgs) {
   const [videoId, target, choice] = args.positionals;

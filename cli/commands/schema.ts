@@ -35,13 +35,18 @@ export async function schemaCommand(ctx: AppContext, args: ParsedArgs) {
 
 function printPreview({ target, plan, sql, flags }: SchemaPreview, status: StepStatus) {
   const out = (line = "") => process.stdout.write(`${line}\n`);
-  const { present, missing, different } = plan.counts;
+  const { present, missing, outdated, different, unavailable } = plan.counts;
   out(`Target: ${target.where} (${target.kind})`);
-  out(`Plan: ${plan.items.length} objects: ${present} present, ${missing} missing, ${different} different`);
+  out(
+    `Plan: ${plan.items.length} objects: ${present} present, ${missing} missing, ` +
+      (outdated ? `${outdated} outdated (made by an earlier version), ` : "") +
+      `${different} different` +
+      (unavailable ? `, ${unavailable} unavailable on this server` : ""),
+  );
   if (plan.conflicts.length > 0) {
     out();
     out(`CONFLICTS (${plan.conflicts.length}): apply is blocked until each one is resolved by hand.`);
-    out("The tool never drops or alters an existing object; rename or drop these yourself, then run again.");
+    out("The tool never drops or alters an object it did not make; rename or drop these yourself, then run again.");
     for (const item of plan.conflicts)
       out(`  ! ${item.kind.padEnd(10)} ${item.name}: ${item.reason ?? "another shape"}`);
   }
@@ -50,6 +55,16 @@ function printPreview({ target, plan, sql, flags }: SchemaPreview, status: StepS
     out();
     out(`Missing (${toCreate.length}), will be created:`);
     for (const item of toCreate) out(`  + ${item.kind.padEnd(10)} ${item.name}`);
+  }
+  const forward = plan.items.filter((item) => item.state === "outdated");
+  if (forward.length > 0) {
+    out();
+    out(`Made by an earlier version of this tool (${forward.length}), brought forward:`);
+    for (const item of forward) out(`  ~ ${item.kind.padEnd(10)} ${item.name}: ${item.reason}`);
+  }
+  for (const item of plan.items.filter((i) => i.state === "unavailable")) {
+    out();
+    out(`Left out: ${item.kind} ${item.name}: ${item.reason}.`);
   }
   if (flags) {
     out();

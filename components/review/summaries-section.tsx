@@ -3,7 +3,12 @@ import { HtmlPreview } from "@/components/diff/html-preview";
 import { WordDiffView } from "@/components/diff/word-diff-view";
 import type { DetailSummary } from "@/lib/review/record-summaries";
 
-const FROM: Record<string, string> = { nas: "NAS", dashboard: "Dashboard", both: "both (same text)" };
+const FROM: Record<string, string> = {
+  nas: "NAS",
+  dashboard: "Dashboard",
+  both: "both (same text)",
+  generated: "neither: the copy's placeholder, so the Dashboard lists the video",
+};
 
 /** Per variant and revision: where it comes from, the NAS → Dashboard word diff, and PostgreSQL's text and HTML. */
 export function SummariesSection({ summaries }: { summaries: DetailSummary[] }) {
@@ -35,7 +40,7 @@ export function SummariesSection({ summaries }: { summaries: DetailSummary[] }) 
           <div className="space-y-3 border-t border-stone-200 p-3">
             {s.sidesDiff ? (
               <WordDiffView result={s.sidesDiff} leftLabel="NAS" rightLabel="Dashboard" />
-            ) : (
+            ) : s.source === "generated" ? null : (
               // a div, not a p: the folded value renders a block (<pre>, <details>), which a <p> cannot hold
               <div className="text-sm">
                 <span className="font-medium">{s.nas !== null ? "NAS" : "Dashboard"} only:</span>{" "}

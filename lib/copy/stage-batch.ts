@@ -91,6 +91,7 @@ function stagedLines(batch: MergeBatch, htmlOf: (text: string | null) => string 
           copyField(s.isLatest),
           copyField(c.createdAt),
           copyField(c.updatedAt),
+          copyField(s.variant),
         ]),
       );
     }

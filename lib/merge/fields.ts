@@ -51,6 +51,12 @@ export const CONTENT_FIELDS: readonly FieldSpec[] = [
   spec("updated_at", "timestamp"),
 ];
 
+/**
+ * Content columns the merge derives rather than reads from a legacy column: the type of the
+ * card's summary (YTV2-CONTRACT.md §1), which the Dashboard's facets and a filter read.
+ */
+export const DERIVED_FIELDS = ["summary_type_latest"] as const;
+
 /** DESIGN.md: these come from the side that has a categorization record, the Dashboard first. */
 export const CATEGORIZATION_FIELDS: ReadonlySet<string> = new Set([
   "subcategories_json",

@@ -101,4 +101,55 @@ describe("mergeRecord", () => {
     expect(record.categorized).toBe(true);
     expect(record.content!.subcategories_json).toEqual(JSON.parse(categories));
   });
+
+  it("quarantines a NAS-new video the owner skips as skipped_by_owner, not as a resurrection candidate", () => {
+    const record = mergeRecord({
+      videoId: VIDEO,
+      nas: side({}, { indexedMs: MARK + 1 }, [variant(7)]),
+      highWaterMark: MARK,
+      decisions: { record: "skip" },
+    });
+    expect(record).toMatchObject({ mergeCase: "nas_new", action: "skip", content: null, listing: null });
+    expect(record.quarantine.map((q) => q.reason)).toEqual(["skipped_by_owner", "skipped_by_owner"]);
+    expect(record.ledger.every((l) => l.to === "quarantine" && l.reason === "skipped_by_owner")).toBe(true);
+  });
+
+  it("writes the Dashboard's card facts into analysis_json and the card summary's type into summary_type_latest", () => {
+    const record = mergeRecord({
+      videoId: VIDEO,
+      dashboard: side({ language: "EN", content_type: "tutorial", analysis: '{"sentiment": "calm"}' }, {}, [
+        variant(1, { variant_type: "bullet_points" }),
+        variant(2, { variant_type: "deep_research" }),
+      ]),
+      highWaterMark: MARK,
+    });
+    expect(record.content!.analysis_json).toMatchObject({
+      language: "en",
+      content_type: "tutorial",
+      sentiment: "calm",
+    });
+    expect(record.content!.summary_type_latest).toBe("bullet-points");
+    expect(record.listing).toBe("listed");
+  });
+
+  it("gives a video without a card summary the generated placeholder, or none when the owner leaves it unlisted", () => {
+    const input = {
+      videoId: VIDEO,
+      dashboard: side({ summary: null }, {}, [variant(1, { variant_type: "deep_research" })]),
+      highWaterMark: MARK,
+    };
+    const record = mergeRecord(input);
+    expect(record.listing).toBe("placeholder");
+    expect(record.content!.summary_type_latest).toBe("comprehensive");
+    const placeholder = record.summaries.find((s) => s.from === "generated")!;
+    expect(placeholder).toMatchObject({ variant: "comprehensive", revision: 1, isLatest: true });
+    expect(placeholder.chosen).toMatchObject({ text: "No summary available.", rawJson: { generated: true } });
+    // the placeholder is no source row: the ledger has only the real ones
+    expect(record.ledger.filter((l) => l.to === "summary")).toHaveLength(1);
+
+    const unlisted = mergeRecord({ ...input, decisions: { listing: "unlisted" } });
+    expect(unlisted.listing).toBe("unlisted");
+    expect(unlisted.summaries.map((s) => s.variant)).toEqual(["deep-research"]);
+    expect(unlisted.content!.summary_type_latest).toBeNull();
+  });
 });

@@ -1,4 +1,7 @@
 import { isCategorizationRecord } from "@/lib/sources/categorization";
+import type { CategoryEntry } from "@/lib/contract/card";
+import { buildAnalysisJson, recordCategorization } from "./analysis-json";
+import { cardSummary, listingOf, placeholderSummary, type Listing } from "./placeholder";
 import { chooseFields, type FieldDiff, type Side } from "./choose";
 import { classifyPresence, type MergeCase } from "./classify";
 import { CONTENT_FIELDS, toTargetValues, type TargetValues } from "./fields";
@@ -15,7 +18,8 @@ import type { MergedSummary } from "./summaries";
  */
 export type SideRows = { entry: KeyEntry; content: Row; variants: Row[]; oldSummaries: Row[] };
 export type RecordAction = "copy" | "skip";
-export type RecordDecisions = { record?: string; fields?: ReadonlyMap<string, Side> };
+/** record: the action (restore/keep_deleted, copy/skip); listing: placeholder/unlisted for a video without a card summary */
+export type RecordDecisions = { record?: string; listing?: string; fields?: ReadonlyMap<string, Side> };
 
 export type MergeInput = {
   videoId: string;
@@ -37,6 +41,10 @@ export type MergedRecord = {
   action: RecordAction;
   /** the target row (every content column, video_id and id included); null when skipped */
   content: TargetValues | null;
+  /** whether the PostgreSQL-era Dashboard lists it: by a summary of its own, by the placeholder, or not (the owner's decision) */
+  listing: Listing | null;
+  /** a copied categorization record's categories as the merged source holds them, before analysis_json is built */
+  categorization: CategoryEntry[] | null;
   from: Record<string, Side>;
   summaries: MergedSummary[];
   diffs: FieldDiff[];
@@ -101,14 +109,15 @@ export function mergeRecord(input: MergeInput): MergedRecord {
   const result = { videoId, mergeCase, categorized, title, defaultAction: defaultAction(mergeCase), action };
 
   if (action === "skip") {
-    const detail =
-      mergeCase === "nas_new"
-        ? "NAS-new record the owner chose to skip"
-        : "only on the NAS, indexed at or before the Dashboard's high-water mark: deleted on the Dashboard";
+    const skipped = mergeCase === "nas_new";
+    const detail = skipped
+      ? "NAS-new record the owner chose to skip"
+      : "only on the NAS, indexed at or before the Dashboard's high-water mark: deleted on the Dashboard";
     const contentRows = present.map(({ side, rows }) => ({ side, table: "content" as const, row: rows.content }));
-    const reason = mergeCase === "nas_new" ? "skipped_by_owner" : "resurrection_candidate";
+    const reason = skipped ? "skipped_by_owner" : "resurrection_candidate";
     const parts = quarantineWhole(videoId, [...contentRows, ...summaryRows], reason, detail);
-    return { ...result, content: null, from: chosen.from, summaries: [], diffs: chosen.diffs, ...parts };
+    const none = { content: null, listing: null, categorization: null };
+    return { ...result, ...none, from: chosen.from, summaries: [], diffs: chosen.diffs, ...parts };
   }
 
   const values: TargetValues = { video_id: videoId, id: `yt:${videoId}` };
@@ -160,9 +169,17 @@ export function mergeRecord(input: MergeInput): MergedRecord {
   const merged = recordSummaries(videoId, summaryRows, contentRows, values.created_at as string);
   quarantine.push(...merged.quarantine);
   ledger.push(...merged.ledger);
+  const listing = listingOf(merged.summaries, input.decisions?.listing);
+  if (listing === "placeholder") merged.summaries.unshift(placeholderSummary(values.created_at as string));
+  const categorization = categorized ? recordCategorization(values) : null;
+  // YTV2-CONTRACT.md §2: the card's facts where the PostgreSQL-era Dashboard reads them.
+  values.analysis_json = buildAnalysisJson(values);
+  values.summary_type_latest = cardSummary(merged.summaries)?.variant ?? null;
   return {
     ...result,
     content: values,
+    listing,
+    categorization,
     from: chosen.from,
     summaries: merged.summaries,
     diffs: chosen.diffs,

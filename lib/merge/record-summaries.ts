@@ -63,7 +63,7 @@ export function recordSummaries(
   const summaries = unionSummaries(candidates);
   for (const s of summaries) {
     for (const c of [s.chosen, ...s.shadowed]) {
-      if (c.table === "content") continue;
+      if (c.side === "generated" || c.table === "content" || c.table === "generated") continue;
       const { variant, revision } = s;
       parts.ledger.push({
         source: c.side,

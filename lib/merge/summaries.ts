@@ -7,11 +7,12 @@ import { canonicalJson } from "./transforms";
  * revision 1) only where nothing else gives that variant. Same key, different text: the newer
  * created_at wins, the Dashboard on a tie. The highest revision of a variant is the latest.
  */
-export type SummaryTable = "summary_variants" | "content_summaries" | "content";
-const TIER: Record<SummaryTable, number> = { summary_variants: 0, content_summaries: 1, content: 2 };
+/** `generated`: the copy's placeholder for a video the Dashboard would otherwise not list (placeholder.ts). */
+export type SummaryTable = "summary_variants" | "content_summaries" | "content" | "generated";
+const TIER: Record<SummaryTable, number> = { summary_variants: 0, content_summaries: 1, content: 2, generated: 3 };
 
 export type SummaryCandidate = {
-  side: Side;
+  side: Side | "generated";
   table: SummaryTable;
   /** the source row's primary key (summary_variants.id, content_summaries.id, content.id) */
   sourceKey: string;
@@ -29,8 +30,8 @@ export type MergedSummary = {
   variant: string;
   revision: number;
   chosen: SummaryCandidate;
-  /** "both" when the sides gave the same text for this key */
-  from: Side | "both";
+  /** "both" when the sides gave the same text for this key; "generated" for the placeholder */
+  from: Side | "both" | "generated";
   /** the sides (or two rows of one side) gave different text: the owner sees it in the diff */
   conflict: boolean;
   isLatest: boolean;

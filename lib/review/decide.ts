@@ -4,6 +4,8 @@ import { controlTransaction } from "@/lib/control/control-db";
 import { decisionInput, RECORD_FIELD, setDecision, type DecisionInput } from "@/lib/merge/store/decisions";
 import { getPlanOverview, getPlanRecord } from "@/lib/merge/store/plan-queries";
 import { stepName, type StepId } from "@/lib/workflow/steps";
+import { LISTING_FIELD } from "@/lib/merge/placeholder";
+import { needsPlaceholder } from "./dashboard-view";
 import { revokeApprovalsFrom, withWorkflowLease } from "@/lib/workflow/workflow";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import { storeConfirmations } from "./confirmations";
@@ -30,6 +32,8 @@ const WORDS: Record<string, string> = {
   keep_deleted: "keep deleted",
   copy: "copy",
   skip: "skip",
+  placeholder: "listed with the placeholder summary",
+  unlisted: "left unlisted",
 };
 
 export async function decideRecord(ctx: AppContext, raw: DecisionInput, actor: string): Promise<DecideOutcome> {
@@ -47,7 +51,15 @@ async function decideUnderLease(ctx: AppContext, raw: DecisionInput, actor: stri
   const { record, fields, decisions } = detail;
   const explicit = decisions.find((d) => d.field === input.field)?.choice;
   let defaultChoice: string | null;
-  if (input.field === RECORD_FIELD) {
+  if (input.field === LISTING_FIELD) {
+    if (!needsPlaceholder(detail)) {
+      throw new OwnerFacingError(
+        `${input.videoId} has a summary the Dashboard lists (or is not copied): there is no listing to decide.`,
+        "invalid",
+      );
+    }
+    defaultChoice = "placeholder";
+  } else if (input.field === RECORD_FIELD) {
     const allowed = RECORD_CHOICES_BY_CASE[record.mergeCase];
     if (!allowed?.includes(input.choice)) {
       throw new OwnerFacingError(
@@ -77,7 +89,10 @@ async function decideUnderLease(ctx: AppContext, raw: DecisionInput, actor: stri
 
   const before = explicit ?? defaultChoice;
   const changed = before !== input.choice;
-  const what = input.field === RECORD_FIELD ? WORDS[input.choice] : `${input.field} from ${WORDS[input.choice]}`;
+  const what =
+    input.field === RECORD_FIELD || input.field === LISTING_FIELD
+      ? WORDS[input.choice]
+      : `${input.field} from ${WORDS[input.choice]}`;
   // The decision, its audit entry and the approvals it revokes: all of them or none.
   const revoked = await controlTransaction(ctx.db, async (tx) => {
     await setDecision(tx, input, actor);

@@ -57,6 +57,13 @@ export function buildFieldRows(
         note: "bookkeeping, not a conflict: the newer row's",
       };
     }
+    if (field === "analysis_json" && postgres) {
+      return {
+        ...row,
+        chosen: null,
+        note: "PostgreSQL's adds the card keys the Dashboard reads (see the Dashboard view)",
+      };
+    }
     return { ...row, chosen: null };
   });
 }

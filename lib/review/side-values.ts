@@ -2,6 +2,7 @@ import "server-only";
 import type { Side } from "@/lib/merge/choose";
 import { toTargetValues, type TargetValues } from "@/lib/merge/fields";
 import { openSource } from "@/lib/merge/source-db";
+import { buildAnalysisJson } from "@/lib/merge/analysis-json";
 
 /**
  * Each source's content row exactly as the merge used it (the plan keeps its key, `content.id`
@@ -46,7 +47,11 @@ export function readSideValues(sources: { nas: string; dashboard: string }, refs
   return result;
 }
 
-/** The merged source's value of each field: the chosen side where they differ, else the one present. */
+/**
+ * The merged source's value of each field: the chosen side where they differ, else the one
+ * present; analysis_json as the copy writes it (lib/merge/analysis-json.ts), so it compares
+ * with PostgreSQL as verify compares it.
+ */
 export function mergedValues(
   sides: { nas: TargetValues | null; dashboard: TargetValues | null },
   chosen: ReadonlyMap<string, string>,
@@ -56,5 +61,6 @@ export function mergedValues(
     const values = side === "nas" ? sides.nas : sides.dashboard;
     if (values && field in values) merged[field] = values[field];
   }
+  merged.analysis_json = buildAnalysisJson(merged);
   return merged;
 }

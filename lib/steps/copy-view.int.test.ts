@@ -149,7 +149,7 @@ describe("the Copy & diff view on the demo pair", () => {
     const after = await loadCopyView(h.ctx);
     expect(after.lastVerify).toMatchObject({
       action: "verify",
-      failing: ["Every record identical"],
+      failing: ["Every record identical", "Dashboard card fields equal the merged values"],
       mismatchCount: 1,
       mismatches: [{ videoId: changed, title: expect.any(String), fields: expect.arrayContaining(["title"]) }],
     });

@@ -7,7 +7,13 @@ function plan(items: Array<Omit<PlanItem, "sql">>): SchemaPlan {
   const count = (state: PlanItem["state"]) => items.filter((item) => item.state === state).length;
   return {
     items: withSql,
-    counts: { present: count("present"), missing: count("missing"), different: count("different") },
+    counts: {
+      present: count("present"),
+      missing: count("missing"),
+      outdated: count("outdated"),
+      different: count("different"),
+      unavailable: count("unavailable"),
+    },
     conflicts: withSql.filter((item) => item.state === "different"),
     statements: [],
   };
@@ -64,6 +70,12 @@ describe("applyConfirmation", () => {
       "This will create 98 objects in 127.0.0.1:5432/ytv2, in one transaction. Nothing is dropped or altered.",
     );
     expect(applyConfirmation(1, "h/db")).toContain("create 1 object in h/db");
+  });
+
+  it("says what bringing an earlier version's objects forward removes, and what it never does", () => {
+    expect(applyConfirmation(2, "h/db", 5)).toBe(
+      "This will create 2 objects and bring 5 objects an earlier version of this tool made up to date in h/db, in one transaction. Only constraints the YTV2 contract rules out (a CHECK, a NOT NULL) and replaced trigger functions are removed; no table, column, index or row is.",
+    );
   });
 
   it("says a repeated apply creates nothing", () => {

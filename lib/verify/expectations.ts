@@ -1,8 +1,9 @@
 import { CATEGORIZATION_FIELDS } from "@/lib/merge/fields";
 import type { MergeBatch } from "@/lib/merge/merge-pass";
 import type { LedgerEntry, QuarantineEntry } from "@/lib/merge/quarantine";
-import { canonicalJson } from "@/lib/merge/transforms";
+import { canonicalJson, renderSummaryHtml } from "@/lib/merge/transforms";
 import { mergedCanonical, recordHash } from "./record-hash";
+import { contractExpectation, type ContractExpectation } from "./contract-checks";
 
 /**
  * What verify compares the target with, written by the copy per batch (control DB
@@ -24,7 +25,7 @@ export type RecordExpectation = {
   categorization: string[] | null;
   ledger: LedgerEntry[];
   quarantine: QuarantineIdentity[];
-};
+} & ContractExpectation;
 
 export type BatchExpectation = {
   index: number;
@@ -40,7 +41,10 @@ const identity = (q: QuarantineEntry): QuarantineIdentity => ({
   field: q.field,
 });
 
-export function batchExpectation(batch: MergeBatch, htmlOf?: (text: string | null) => string): BatchExpectation {
+export function batchExpectation(
+  batch: MergeBatch,
+  htmlOf: (text: string | null) => string = renderSummaryHtml,
+): BatchExpectation {
   const records = batch.records.map((r): RecordExpectation => {
     const merged = mergedCanonical(r, htmlOf);
     return {
@@ -51,6 +55,7 @@ export function batchExpectation(batch: MergeBatch, htmlOf?: (text: string | nul
       categorization: merged ? [...CATEGORIZATION_FIELDS].map((f) => canonicalJson(merged.content[f] ?? null)) : null,
       ledger: r.ledger,
       quarantine: r.quarantine.map(identity),
+      ...contractExpectation(r),
     };
   });
   const extras = batch.extras && {

@@ -17,6 +17,7 @@ export type CanonicalSummary = {
   raw_json: unknown;
   created_at: string | null;
   updated_at: string | null;
+  summary_type: string | null;
 };
 export type CanonicalRecord = { content: Record<string, unknown>; summaries: CanonicalSummary[] };
 
@@ -39,6 +40,7 @@ export function mergedCanonical(
     raw_json: s.chosen.rawJson ?? null,
     created_at: s.chosen.createdAt,
     updated_at: s.chosen.updatedAt,
+    summary_type: s.variant,
   }));
   return { content, summaries: sortSummaries(summaries) };
 }

@@ -16,6 +16,8 @@ import { differingFields, mergedCanonical, recordHash, type CanonicalRecord } fr
 import { readQuarantineIdentities, readTargetRecords } from "./target-read";
 import { ledgerCheck, LedgerTally, type RecordStatus } from "./ledger";
 import { oneLatestCheck, targetCountsCheck } from "./target-checks";
+import { contractExpectation, ContractTally, readBatchCards } from "./contract-checks";
+import { mergedCard, type ListedCard } from "@/lib/contract/merged-card";
 
 /**
  * `verify`: re-reads both sources through the same merge as the copy and compares every
@@ -63,6 +65,7 @@ class RecordChecks {
   readonly digest = createHash("sha256");
   readonly mismatches: { videoId: string; fields: string[] }[] = [];
   readonly categorization = { total: 0, equal: 0, keptOut: 0, differ: [] as string[] };
+  readonly contract = new ContractTally();
   compared = 0;
   copied = 0;
   summaries = 0;
@@ -72,8 +75,14 @@ class RecordChecks {
   }
 
   /** `merged` (the full pass) lets a mismatch name its fields. */
-  record(r: RecordExpectation, found: CanonicalRecord | undefined, merged?: CanonicalRecord | null): RecordStatus {
+  record(
+    r: RecordExpectation,
+    found: CanonicalRecord | undefined,
+    card: ListedCard | undefined,
+    merged?: { record: CanonicalRecord | null; card: ListedCard | null },
+  ): RecordStatus {
     this.tally.addRecord(r.ledger, r.quarantine, found);
+    this.contract.add(r, card, merged?.card);
     if (r.categorized) {
       const c = this.categorization;
       c.total++;
@@ -97,7 +106,7 @@ class RecordChecks {
     const targetHash = recordHash(found);
     this.digest.update(`${r.videoId}:${targetHash}\n`);
     if (targetHash === hash) return { videoId: r.videoId, status: "identical", hash, mismatch: null };
-    const fields = merged ? differingFields(merged, found) : ["(record hash)"];
+    const fields = merged?.record ? differingFields(merged.record, found) : ["(record hash)"];
     this.mismatches.push({ videoId: r.videoId, fields });
     return { videoId: r.videoId, status: "differs", hash, mismatch: fields };
   }
@@ -131,6 +140,7 @@ class RecordChecks {
       },
       await oneLatestCheck(client),
       await targetCountsCheck(client, this.copied, this.summaries),
+      ...this.contract.checks(),
     ];
     return {
       ok: checks.every((c) => c.ok),
@@ -145,6 +155,7 @@ class RecordChecks {
 /** A merged record in the form the checks take (what the copy stores per record, see expectations.ts). */
 function expectationOf(r: MergedRecord, merged: CanonicalRecord | null): RecordExpectation {
   return {
+    ...contractExpectation(r),
     videoId: r.videoId,
     hash: merged ? recordHash(merged) : null,
     summaries: merged ? merged.summaries.length : 0,
@@ -153,6 +164,12 @@ function expectationOf(r: MergedRecord, merged: CanonicalRecord | null): RecordE
     ledger: r.ledger,
     quarantine: r.quarantine,
   };
+}
+
+/** A batch's target rows in canonical form and its cards as the Dashboard reads them, on one connection. */
+async function readBatch(client: pg.ClientBase, videoIds: string[]) {
+  const [records, cards] = await Promise.all([readTargetRecords(client, videoIds), readBatchCards(client, videoIds)]);
+  return { records, cards };
 }
 
 export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
@@ -166,14 +183,18 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
     const checks = new RecordChecks(await readQuarantineIdentities(client));
     let done = 0;
     // The target rows of batch k + 1 are read while batch k + 1 merges.
-    let nextTarget = readTargetRecords(client, batchIds(pass, 0));
+    let nextTarget = readBatch(client, batchIds(pass, 0));
     for await (const batch of mergeBatchesAsync(pass, options.decisions)) {
       const target = await nextTarget;
-      nextTarget = readTargetRecords(client, batchIds(pass, batch.index + 1));
+      nextTarget = readBatch(client, batchIds(pass, batch.index + 1));
       nextTarget.catch(() => undefined);
       const statuses = batch.records.map((r) => {
         const merged = mergedCanonical(r);
-        return checks.record(expectationOf(r, merged), target.get(r.videoId), merged);
+        const card = mergedCard(r);
+        return checks.record(expectationOf(r, merged), target.records.get(r.videoId), target.cards.get(r.videoId), {
+          record: merged,
+          card,
+        });
       });
       if (batch.extras) checks.tally.addExtras(batch.extras.ledger as LedgerEntry[], batch.extras.quarantine);
       options.onStatuses?.(statuses);
@@ -219,7 +240,7 @@ async function runVerifyAgainstCopy(
   const read = (index: number) => {
     const batch = index < expected.batchCount ? expected.read(index) : null;
     storedIds[index] = batch?.records.map((r) => r.videoId) ?? [];
-    const target = readTargetRecords(readers[index % readers.length]!, storedIds[index]!);
+    const target = readBatch(readers[index % readers.length]!, storedIds[index]!);
     target.catch(() => undefined);
     return { batch, target };
   };
@@ -236,7 +257,9 @@ async function runVerifyAgainstCopy(
       ahead.push(read(index + readers.length));
       const last = index === expected.batchCount - 1;
       if (!batch || batch.index !== index || Boolean(batch.extras) !== last) return null;
-      const statuses = batch.records.map((r) => checks.record(r, target.get(r.videoId)));
+      const statuses = batch.records.map((r) =>
+        checks.record(r, target.records.get(r.videoId), target.cards.get(r.videoId)),
+      );
       if (batch.extras) checks.tally.addExtras(batch.extras.ledger, batch.extras.quarantine);
       options.onStatuses?.(statuses);
       done += batch.records.length;

@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { CONTENT_FIELDS } from "@/lib/merge/fields";
+import { CONTENT_FIELDS, DERIVED_FIELDS } from "@/lib/merge/fields";
 import { pgTimestampTextSql } from "@/lib/merge/transforms";
 import { sortSummaries, type CanonicalRecord, type CanonicalSummary } from "./record-hash";
 
@@ -13,13 +13,14 @@ const select = [
   "video_id",
   "id",
   ...CONTENT_FIELDS.map((f) => (f.kind === "timestamp" ? `${pgTimestampTextSql(f.field)} AS ${f.field}` : f.field)),
+  ...DERIVED_FIELDS,
 ].join(", ");
 const BIGINTS = CONTENT_FIELDS.filter((f) => f.kind === "bigint").map((f) => f.field);
 
 const SUMMARIES_SQL = `SELECT video_id, variant, revision, is_latest, raw_json,
   encode(sha256(convert_to(text, 'UTF8')), 'hex') AS text_sha256,
   encode(sha256(convert_to(html, 'UTF8')), 'hex') AS html_sha256,
-  ${pgTimestampTextSql("created_at")} AS created_at, ${pgTimestampTextSql("updated_at")} AS updated_at
+  ${pgTimestampTextSql("created_at")} AS created_at, ${pgTimestampTextSql("updated_at")} AS updated_at, summary_type
   FROM content_summaries WHERE video_id = ANY($1)`;
 
 export async function readTargetRecords(

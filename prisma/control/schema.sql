@@ -161,6 +161,9 @@ CREATE TABLE IF NOT EXISTS merge_summary (
   shadowed     TEXT,
   PRIMARY KEY (plan_id, video_id, variant, revision)
 );
+-- The records page lists the videos given a generated placeholder summary (source_table 'generated'):
+-- a partial index finds those few without reading every summary row of a large plan.
+CREATE INDEX IF NOT EXISTS merge_summary_generated_idx ON merge_summary (plan_id) WHERE source_table = 'generated';
 
 CREATE TABLE IF NOT EXISTS merge_quarantine (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,

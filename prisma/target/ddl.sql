@@ -1,7 +1,7 @@
 -- Target PostgreSQL schema of ytv2-cutover (PostgreSQL >= 14). Idempotent.
 -- Generated from lib/target/schema/definition.ts by `npx tsx prisma/target/generate-ddl.ts`; do not edit by hand.
 
-CREATE OR REPLACE FUNCTION ytv2_touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $fn$
+CREATE OR REPLACE FUNCTION touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF NEW.updated_at IS NOT DISTINCT FROM OLD.updated_at THEN
     NEW.updated_at := clock_timestamp();
@@ -10,20 +10,24 @@ BEGIN
 END
 $fn$;
 
-CREATE OR REPLACE FUNCTION ytv2_summaries_latest_before() RETURNS trigger LANGUAGE plpgsql AS $fn$
+CREATE OR REPLACE FUNCTION mark_latest_summary() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
-  other_max integer;
+  top integer;
+  taken boolean;
 BEGIN
   IF pg_trigger_depth() > 1 THEN
     RETURN NEW;
   END IF;
   IF TG_OP = 'UPDATE' AND NEW.video_id = OLD.video_id AND NEW.variant = OLD.variant
-     AND NEW.revision = OLD.revision AND NEW.is_latest = OLD.is_latest THEN
+     AND NEW.revision IS NOT DISTINCT FROM OLD.revision AND NEW.is_latest = OLD.is_latest THEN
     RETURN NEW;
   END IF;
-  SELECT max(revision) INTO other_max FROM content_summaries
+  SELECT max(revision), coalesce(bool_or(revision = NEW.revision), false) INTO top, taken FROM content_summaries
    WHERE video_id = NEW.video_id AND variant = NEW.variant AND id <> NEW.id;
-  NEW.is_latest := other_max IS NULL OR NEW.revision > other_max;
+  IF NEW.revision IS NULL OR NEW.revision < 1 OR (TG_OP = 'INSERT' AND taken) THEN
+    NEW.revision := coalesce(top, 0) + 1;
+  END IF;
+  NEW.is_latest := top IS NULL OR NEW.revision > top;
   IF NEW.is_latest THEN
     UPDATE content_summaries SET is_latest = false
      WHERE video_id = NEW.video_id AND variant = NEW.variant AND id <> NEW.id AND is_latest;
@@ -47,7 +51,7 @@ $fn$;
 
 CREATE TABLE IF NOT EXISTS content (
   video_id TEXT NOT NULL,
-  id TEXT NOT NULL,
+  id TEXT,
   title TEXT NOT NULL,
   canonical_url TEXT,
   thumbnail_url TEXT,
@@ -55,7 +59,7 @@ CREATE TABLE IF NOT EXISTS content (
   indexed_at TIMESTAMPTZ,
   duration_seconds INTEGER,
   word_count INTEGER,
-  has_audio BOOLEAN NOT NULL DEFAULT false,
+  has_audio BOOLEAN DEFAULT false,
   audio_duration_seconds INTEGER,
   has_transcript BOOLEAN NOT NULL DEFAULT false,
   transcript_chars INTEGER,
@@ -78,16 +82,15 @@ CREATE TABLE IF NOT EXISTS content (
   analysis_json JSONB,
   created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  summary_type_latest TEXT,
   CONSTRAINT content_pkey PRIMARY KEY (video_id),
-  CONSTRAINT content_id_key UNIQUE (id),
-  CONSTRAINT content_video_id_check CHECK (video_id ~ '^[A-Za-z0-9_-]{11}$'),
-  CONSTRAINT content_language_check CHECK (language ~ '^[a-z]{2}$')
+  CONSTRAINT content_id_key UNIQUE (id)
 );
 
 -- Completes a content table created earlier without some columns.
 ALTER TABLE content
   ADD COLUMN IF NOT EXISTS video_id TEXT NOT NULL,
-  ADD COLUMN IF NOT EXISTS id TEXT NOT NULL,
+  ADD COLUMN IF NOT EXISTS id TEXT,
   ADD COLUMN IF NOT EXISTS title TEXT NOT NULL,
   ADD COLUMN IF NOT EXISTS canonical_url TEXT,
   ADD COLUMN IF NOT EXISTS thumbnail_url TEXT,
@@ -95,7 +98,7 @@ ALTER TABLE content
   ADD COLUMN IF NOT EXISTS indexed_at TIMESTAMPTZ,
   ADD COLUMN IF NOT EXISTS duration_seconds INTEGER,
   ADD COLUMN IF NOT EXISTS word_count INTEGER,
-  ADD COLUMN IF NOT EXISTS has_audio BOOLEAN NOT NULL DEFAULT false,
+  ADD COLUMN IF NOT EXISTS has_audio BOOLEAN DEFAULT false,
   ADD COLUMN IF NOT EXISTS audio_duration_seconds INTEGER,
   ADD COLUMN IF NOT EXISTS has_transcript BOOLEAN NOT NULL DEFAULT false,
   ADD COLUMN IF NOT EXISTS transcript_chars INTEGER,
@@ -117,7 +120,14 @@ ALTER TABLE content
   ADD COLUMN IF NOT EXISTS summary TEXT,
   ADD COLUMN IF NOT EXISTS analysis_json JSONB,
   ADD COLUMN IF NOT EXISTS created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-  ADD COLUMN IF NOT EXISTS updated_at TIMESTAMPTZ NOT NULL DEFAULT now();
+  ADD COLUMN IF NOT EXISTS updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  ADD COLUMN IF NOT EXISTS summary_type_latest TEXT;
+
+-- Brings forward an earlier version's content.id: NOT NULL dropped: the column accepts every value it accepted before, and NULL.
+ALTER TABLE content ALTER COLUMN id DROP NOT NULL;
+
+-- Brings forward an earlier version's content.has_audio: NOT NULL dropped: the column accepts every value it accepted before, and NULL.
+ALTER TABLE content ALTER COLUMN has_audio DROP NOT NULL;
 
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'content'::regclass AND contype = 'p') THEN
@@ -131,19 +141,7 @@ DO $$ BEGIN
   END IF;
 END $$;
 
-DO $$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'content'::regclass AND conname = 'content_video_id_check') THEN
-    ALTER TABLE content ADD CONSTRAINT content_video_id_check CHECK (video_id ~ '^[A-Za-z0-9_-]{11}$');
-  END IF;
-END $$;
-
-DO $$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'content'::regclass AND conname = 'content_language_check') THEN
-    ALTER TABLE content ADD CONSTRAINT content_language_check CHECK (language ~ '^[a-z]{2}$');
-  END IF;
-END $$;
-
-CREATE INDEX IF NOT EXISTS content_indexed_at_idx ON content USING btree (indexed_at DESC NULLS LAST, video_id DESC);
+CREATE INDEX IF NOT EXISTS content_indexed_at_desc_idx ON content USING btree (indexed_at DESC);
 
 CREATE INDEX IF NOT EXISTS content_subcategories_json_gin ON content USING gin (subcategories_json);
 
@@ -154,8 +152,26 @@ CREATE INDEX IF NOT EXISTS content_topics_json_gin ON content USING gin (topics_
 CREATE INDEX IF NOT EXISTS content_named_entities_json_gin ON content USING gin (named_entities_json);
 
 DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    CREATE INDEX IF NOT EXISTS content_title_trgm_idx ON content USING gin (title gin_trgm_ops);
+  ELSE
+    RAISE NOTICE 'pg_trgm is not available on this server: content_title_trgm_idx is not created';
+  END IF;
+END $$;
+
+DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'content'::regclass AND tgname = 'content_touch_updated_at') THEN
-    CREATE TRIGGER content_touch_updated_at BEFORE UPDATE ON content FOR EACH ROW EXECUTE FUNCTION ytv2_touch_updated_at();
+    CREATE TRIGGER content_touch_updated_at BEFORE UPDATE ON content FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
+  END IF;
+END $$;
+
+-- Brings forward an earlier version's content_touch_updated_at: re-pointed from ytv2_touch_updated_at() to touch_updated_at(), in the same transaction.
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'content'::regclass AND tgname = 'content_touch_updated_at'
+             AND tgfoid = to_regprocedure('ytv2_touch_updated_at()')) THEN
+    DROP TRIGGER content_touch_updated_at ON content;
+    CREATE TRIGGER content_touch_updated_at BEFORE UPDATE ON content FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
   END IF;
 END $$;
 
@@ -165,15 +181,15 @@ CREATE TABLE IF NOT EXISTS content_summaries (
   variant TEXT NOT NULL,
   revision INTEGER NOT NULL DEFAULT 1,
   text TEXT,
-  html TEXT NOT NULL,
+  html TEXT,
   raw_json JSONB,
   is_latest BOOLEAN NOT NULL DEFAULT false,
   created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
   updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  summary_type TEXT,
   CONSTRAINT content_summaries_pkey PRIMARY KEY (id),
   CONSTRAINT content_summaries_video_id_fkey FOREIGN KEY (video_id) REFERENCES content(video_id) ON DELETE CASCADE,
   CONSTRAINT content_summaries_video_id_variant_revision_key UNIQUE (video_id, variant, revision),
-  CONSTRAINT content_summaries_variant_check CHECK (variant ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
   CONSTRAINT content_summaries_revision_check CHECK (revision > 0)
 );
 
@@ -184,11 +200,15 @@ ALTER TABLE content_summaries
   ADD COLUMN IF NOT EXISTS variant TEXT NOT NULL,
   ADD COLUMN IF NOT EXISTS revision INTEGER NOT NULL DEFAULT 1,
   ADD COLUMN IF NOT EXISTS text TEXT,
-  ADD COLUMN IF NOT EXISTS html TEXT NOT NULL,
+  ADD COLUMN IF NOT EXISTS html TEXT,
   ADD COLUMN IF NOT EXISTS raw_json JSONB,
   ADD COLUMN IF NOT EXISTS is_latest BOOLEAN NOT NULL DEFAULT false,
   ADD COLUMN IF NOT EXISTS created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-  ADD COLUMN IF NOT EXISTS updated_at TIMESTAMPTZ NOT NULL DEFAULT now();
+  ADD COLUMN IF NOT EXISTS updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  ADD COLUMN IF NOT EXISTS summary_type TEXT;
+
+-- Brings forward an earlier version's content_summaries.html: NOT NULL dropped: the column accepts every value it accepted before, and NULL.
+ALTER TABLE content_summaries ALTER COLUMN html DROP NOT NULL;
 
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'content_summaries'::regclass AND contype = 'p') THEN
@@ -209,12 +229,6 @@ DO $$ BEGIN
 END $$;
 
 DO $$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'content_summaries'::regclass AND conname = 'content_summaries_variant_check') THEN
-    ALTER TABLE content_summaries ADD CONSTRAINT content_summaries_variant_check CHECK (variant ~ '^[a-z0-9]+(-[a-z0-9]+)*$');
-  END IF;
-END $$;
-
-DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'content_summaries'::regclass AND conname = 'content_summaries_revision_check') THEN
     ALTER TABLE content_summaries ADD CONSTRAINT content_summaries_revision_check CHECK (revision > 0);
   END IF;
@@ -224,13 +238,31 @@ CREATE UNIQUE INDEX IF NOT EXISTS content_summaries_one_latest ON content_summar
 
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'content_summaries'::regclass AND tgname = 'content_summaries_touch_updated_at') THEN
-    CREATE TRIGGER content_summaries_touch_updated_at BEFORE UPDATE ON content_summaries FOR EACH ROW EXECUTE FUNCTION ytv2_touch_updated_at();
+    CREATE TRIGGER content_summaries_touch_updated_at BEFORE UPDATE ON content_summaries FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
+  END IF;
+END $$;
+
+-- Brings forward an earlier version's content_summaries_touch_updated_at: re-pointed from ytv2_touch_updated_at() to touch_updated_at(), in the same transaction.
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'content_summaries'::regclass AND tgname = 'content_summaries_touch_updated_at'
+             AND tgfoid = to_regprocedure('ytv2_touch_updated_at()')) THEN
+    DROP TRIGGER content_summaries_touch_updated_at ON content_summaries;
+    CREATE TRIGGER content_summaries_touch_updated_at BEFORE UPDATE ON content_summaries FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
   END IF;
 END $$;
 
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'content_summaries'::regclass AND tgname = 'content_summaries_latest_before') THEN
-    CREATE TRIGGER content_summaries_latest_before BEFORE INSERT OR UPDATE ON content_summaries FOR EACH ROW EXECUTE FUNCTION ytv2_summaries_latest_before();
+    CREATE TRIGGER content_summaries_latest_before BEFORE INSERT OR UPDATE ON content_summaries FOR EACH ROW EXECUTE FUNCTION mark_latest_summary();
+  END IF;
+END $$;
+
+-- Brings forward an earlier version's content_summaries_latest_before: re-pointed from ytv2_summaries_latest_before() to mark_latest_summary(), in the same transaction.
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'content_summaries'::regclass AND tgname = 'content_summaries_latest_before'
+             AND tgfoid = to_regprocedure('ytv2_summaries_latest_before()')) THEN
+    DROP TRIGGER content_summaries_latest_before ON content_summaries;
+    CREATE TRIGGER content_summaries_latest_before BEFORE INSERT OR UPDATE ON content_summaries FOR EACH ROW EXECUTE FUNCTION mark_latest_summary();
   END IF;
 END $$;
 
@@ -242,7 +274,15 @@ END $$;
 
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass('v_latest_summaries')) THEN
-    CREATE VIEW v_latest_summaries AS SELECT id, video_id, variant, revision, text, html, raw_json, created_at, updated_at FROM content_summaries WHERE is_latest;
+    CREATE VIEW v_latest_summaries AS SELECT DISTINCT ON (video_id, variant) id, video_id, variant, revision, text, html, raw_json, created_at, updated_at, is_latest, summary_type FROM content_summaries WHERE is_latest ORDER BY video_id, variant, created_at DESC, revision DESC;
+  END IF;
+END $$;
+
+-- Brings forward an earlier version's v_latest_summaries: replaced by a view with the same columns and the ones the Dashboard reads besides.
+DO $$ BEGIN
+  IF (SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute WHERE attrelid = to_regclass('v_latest_summaries') AND attnum > 0)
+     = ARRAY['id', 'video_id', 'variant', 'revision', 'text', 'html', 'raw_json', 'created_at', 'updated_at'] THEN
+    CREATE OR REPLACE VIEW v_latest_summaries AS SELECT DISTINCT ON (video_id, variant) id, video_id, variant, revision, text, html, raw_json, created_at, updated_at, is_latest, summary_type FROM content_summaries WHERE is_latest ORDER BY video_id, variant, created_at DESC, revision DESC;
   END IF;
 END $$;
 
@@ -269,7 +309,16 @@ END $$;
 
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'migration_flags'::regclass AND tgname = 'migration_flags_touch_updated_at') THEN
-    CREATE TRIGGER migration_flags_touch_updated_at BEFORE UPDATE ON migration_flags FOR EACH ROW EXECUTE FUNCTION ytv2_touch_updated_at();
+    CREATE TRIGGER migration_flags_touch_updated_at BEFORE UPDATE ON migration_flags FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
+  END IF;
+END $$;
+
+-- Brings forward an earlier version's migration_flags_touch_updated_at: re-pointed from ytv2_touch_updated_at() to touch_updated_at(), in the same transaction.
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'migration_flags'::regclass AND tgname = 'migration_flags_touch_updated_at'
+             AND tgfoid = to_regprocedure('ytv2_touch_updated_at()')) THEN
+    DROP TRIGGER migration_flags_touch_updated_at ON migration_flags;
+    CREATE TRIGGER migration_flags_touch_updated_at BEFORE UPDATE ON migration_flags FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
   END IF;
 END $$;
 
@@ -313,6 +362,14 @@ DO $$ BEGIN
   END IF;
 END $$;
 
+-- Brings forward an earlier version's migration_quarantine_reason_check: widened: it accepts every value it accepted before, and more.
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'migration_quarantine'::regclass AND conname = 'migration_quarantine_reason_check'
+             AND regexp_replace(pg_get_constraintdef(oid), '::text|[\s()"]', '', 'g') = 'CHECKreason=ANYARRAY[''invalid_key'',''duplicate_key'',''invalid_json'',''invalid_value'',''orphan'',''resurrection_candidate'']') THEN
+    ALTER TABLE migration_quarantine DROP CONSTRAINT migration_quarantine_reason_check, ADD CONSTRAINT migration_quarantine_reason_check CHECK (reason = ANY (ARRAY['invalid_key', 'duplicate_key', 'invalid_json', 'invalid_value', 'orphan', 'resurrection_candidate', 'skipped_by_owner']));
+  END IF;
+END $$;
+
 CREATE INDEX IF NOT EXISTS migration_quarantine_reason_idx ON migration_quarantine USING btree (reason);
 
 CREATE TABLE IF NOT EXISTS parity_log (
@@ -343,6 +400,36 @@ DO $$ BEGIN
 END $$;
 
 CREATE INDEX IF NOT EXISTS parity_log_at_idx ON parity_log USING btree (at DESC);
+
+-- Removes an earlier version's constraint content_video_id_check: dropped: the NAS writes keys such as reddit:<id> after the cutover (the copy still checks the keys it migrates).
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'content'::regclass AND conname = 'content_video_id_check'
+             AND regexp_replace(pg_get_constraintdef(oid), '::text|[\s()"]', '', 'g') = 'CHECKvideo_id~''^[A-Za-z0-9_-]{11}$''') THEN
+    ALTER TABLE content DROP CONSTRAINT content_video_id_check;
+  END IF;
+END $$;
+
+-- Removes an earlier version's constraint content_language_check: dropped: the NAS writes languages such as en-US (the copy still normalizes what it migrates).
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'content'::regclass AND conname = 'content_language_check'
+             AND regexp_replace(pg_get_constraintdef(oid), '::text|[\s()"]', '', 'g') = 'CHECKlanguage~''^[a-z]{2}$''') THEN
+    ALTER TABLE content DROP CONSTRAINT content_language_check;
+  END IF;
+END $$;
+
+-- Removes an earlier version's constraint content_summaries_variant_check: dropped: later variants are free text (audio-fr:intermediate).
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'content_summaries'::regclass AND conname = 'content_summaries_variant_check'
+             AND regexp_replace(pg_get_constraintdef(oid), '::text|[\s()"]', '', 'g') = 'CHECKvariant~''^[a-z0-9]+-[a-z0-9]+*$''') THEN
+    ALTER TABLE content_summaries DROP CONSTRAINT content_summaries_variant_check;
+  END IF;
+END $$;
+
+-- Removes an earlier version's function ytv2_touch_updated_at(): dropped: replaced by touch_updated_at(), the name the Dashboard's migrations use.
+DROP FUNCTION IF EXISTS ytv2_touch_updated_at();
+
+-- Removes an earlier version's function ytv2_summaries_latest_before(): dropped: replaced by mark_latest_summary(), the contract's latest-pointer function.
+DROP FUNCTION IF EXISTS ytv2_summaries_latest_before();
 
 INSERT INTO migration_flags (name, enabled, updated_by) VALUES
   ('freeze_processing', true, 'schema step'),

@@ -1,6 +1,6 @@
 import path from "node:path";
 import pg from "pg";
-import { generateDemoPair, type DemoPairExpected } from "@/lib/demo/generate-demo-pair";
+import { describeDemoPair, generateDemoPair, type DemoPairExpected } from "@/lib/demo/generate-demo-pair";
 import { runCopy } from "@/lib/copy/run-copy";
 import { buildPlan } from "@/lib/merge/planner";
 import { withTargetClient } from "@/lib/target/connect";
@@ -18,10 +18,19 @@ import { makeTempDir } from "@/test/support/temp-dir";
  */
 export type Harness = Awaited<ReturnType<typeof demoHarness>>;
 
-export async function demoHarness(options: { databaseUrl?: string } = {}) {
+export async function demoHarness(
+  options: {
+    databaseUrl?: string;
+    /** writes another pair instead of the demo pair (then `expected` describes the demo pair, not this one) */
+    writePair?: (paths: { nasPath: string; dashboardPath: string }) => unknown;
+  } = {},
+) {
   const temp = makeTempDir("cutover-copy-");
   const sources = { nas: path.join(temp.dir, "nas.db"), dashboard: path.join(temp.dir, "dashboard.db") };
-  const { expected } = generateDemoPair({ nasPath: sources.nas, dashboardPath: sources.dashboard });
+  const paths = { nasPath: sources.nas, dashboardPath: sources.dashboard };
+  const { expected } = options.writePair
+    ? (options.writePair(paths), { expected: describeDemoPair() })
+    : generateDemoPair(paths);
   const db = options.databaseUrl ? null : await createTestDatabase("copy");
   const databaseUrl = options.databaseUrl ?? db!.url;
   await withTargetClient(databaseUrl, (client) => applySchema(client));

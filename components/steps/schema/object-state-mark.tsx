@@ -4,7 +4,9 @@ import type { PlanRow } from "@/lib/steps/schema-view";
 const LOOK: Record<PlanRow["state"], { icon: string; className: string }> = {
   present: { icon: "✓", className: "text-emerald-700" },
   missing: { icon: "+", className: "text-sky-800" },
+  outdated: { icon: "↻", className: "text-amber-800" },
   different: { icon: "✕", className: "text-red-700" },
+  unavailable: { icon: "–", className: "text-stone-600" },
 };
 
 export function ObjectStateMark({ state }: { state: PlanRow["state"] }) {

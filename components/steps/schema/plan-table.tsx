@@ -8,6 +8,7 @@ type Filter = "all" | PlanRow["state"];
 const FILTERS: Array<{ value: Filter; label: string }> = [
   { value: "all", label: "All" },
   { value: "missing", label: "Missing" },
+  { value: "outdated", label: "Outdated" },
   { value: "different", label: "Different" },
   { value: "present", label: "Present" },
 ];

@@ -31,7 +31,7 @@ export function SchemaSection({ view, status, applyAction }: Props) {
     );
   }
   const conflicts = view.rows.filter((row) => row.state === "different");
-  const { present, missing, different } = view.counts;
+  const { present, missing, outdated, different, unavailable } = view.counts;
   return (
     <div className="space-y-6">
       <TargetSummary target={view.target} flags={view.flags} />
@@ -39,7 +39,10 @@ export function SchemaSection({ view, status, applyAction }: Props) {
       <SectionCard id="schema-plan-heading" title={`Plan: ${view.rows.length} objects`}>
         <p className="mb-3 max-w-3xl text-sm text-stone-700">
           Read from the target&apos;s catalog each time this page loads: {present} present, {missing} missing,{" "}
-          {different} different. Apply creates what is missing and never drops or alters what exists.
+          {outdated ? `${outdated} outdated, ` : ""}
+          {different} different{unavailable ? `, ${unavailable} unavailable on this server` : ""}. Apply creates what is
+          missing{outdated ? " and brings forward what an earlier version of this tool made" : ""}; it never drops a
+          table, column or row.
         </p>
         {conflicts.length > 0 ? <ConflictNotice conflicts={conflicts} /> : null}
         <PlanTable rows={view.rows} />
@@ -75,8 +78,8 @@ function ConflictNotice({ conflicts }: { conflicts: PlanRow[] }) {
         ))}
       </ul>
       <p>
-        What to do: this tool never drops or alters an existing object. Rename or drop each one yourself (after checking
-        nothing uses it), or point DATABASE_URL at an empty database, then reload this page.
+        What to do: this tool never drops or alters an object it did not make. Rename or drop each one yourself (after
+        checking nothing uses it), or point DATABASE_URL at an empty database, then reload this page.
       </p>
     </div>
   );
@@ -95,8 +98,12 @@ function applyOffer(view: Exclude<SchemaView, { error: string }>, status: StepSt
   const hint =
     status.state === "approved"
       ? "Approved. Applying again changes nothing and keeps the approval, since the evidence stays the same."
-      : view.counts.missing === 0
+      : view.counts.missing + view.counts.outdated === 0
         ? "Every object is present; applying again re-runs the checks."
         : "One transaction, then a self-test that is rolled back. Takes a second or two.";
-  return { offered: true, confirmation: applyConfirmation(view.counts.missing, view.target.where), hint };
+  return {
+    offered: true,
+    confirmation: applyConfirmation(view.counts.missing, view.target.where, view.counts.outdated),
+    hint,
+  };
 }

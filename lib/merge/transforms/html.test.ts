@@ -6,7 +6,8 @@ import { escapeHtml, renderSummaryHtml } from "./html";
 function referenceRender(text: string | null | undefined): string {
   const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   const escape = (line: string) => line.replace(/[&<>"']/g, (c) => escapes[c]);
-  if (!text) return "";
+  const empty = "<p>No summary available.</p>";
+  if (!text) return empty;
   const blocks: string[] = [];
   for (const paragraph of text.replace(/\r\n?/g, "\n").split(/\n[ \t]*\n/)) {
     const lines = paragraph.split("\n").filter((line) => line.trim() !== "");
@@ -17,10 +18,23 @@ function referenceRender(text: string | null | undefined): string {
       run = [];
     };
     const flushList = () => {
-      if (list.length) blocks.push(`<ul>${list.map((item) => `<li>${escape(item.trim())}</li>`).join("")}</ul>`);
+      if (list.length)
+        blocks.push(`<ul class="kp-list">${list.map((item) => `<li>${escape(item.trim())}</li>`).join("")}</ul>`);
       list = [];
     };
     for (const line of lines) {
+      const takeaway = /^(bottom line|takeaway):\s*(.*)$/i.exec(line.trim());
+      const heading = /^[A-Za-z][\w \-/]{1,60}:$/.test(line.trim());
+      if (takeaway || heading) {
+        flushRun();
+        flushList();
+        blocks.push(
+          takeaway
+            ? `<p class="kp-takeaway"><strong>${takeaway[1]}:</strong>${takeaway[2]!.trim() ? ` ${escape(takeaway[2]!.trim())}` : ""}</p>`
+            : `<h3 class="kp-heading">${escape(line.trim().slice(0, -1).trim())}</h3>`,
+        );
+        continue;
+      }
       const bullet = /^\s*(?:[-•*])\s+(.*)$/.exec(line);
       if (bullet) {
         flushRun();
@@ -33,7 +47,7 @@ function referenceRender(text: string | null | undefined): string {
     flushRun();
     flushList();
   }
-  return blocks.join("\n");
+  return blocks.length ? blocks.join("\n") : empty;
 }
 
 describe("renderSummaryHtml", () => {
@@ -51,13 +65,25 @@ describe("renderSummaryHtml", () => {
     expect(renderSummaryHtml("a\r\n  \r\nb\rc")).toBe("<p>a</p>\n<p>b<br>c</p>");
   });
 
-  it("turns consecutive '- ', '• ' and '* ' lines into one list", () => {
-    expect(renderSummaryHtml("- one\n• two\n* three")).toBe("<ul><li>one</li><li>two</li><li>three</li></ul>");
+  it("turns consecutive '- ', '• ' and '* ' lines into one list the old reader styles", () => {
+    expect(renderSummaryHtml("- one\n• two\n* three")).toBe(
+      '<ul class="kp-list"><li>one</li><li>two</li><li>three</li></ul>',
+    );
   });
 
-  it("separates a heading line from the list that follows it", () => {
+  it("makes a short line ending in a colon a kp-heading, before the list that follows it", () => {
     expect(renderSummaryHtml("Key points:\n- a\n- b\nAfterwards.")).toBe(
-      "<p>Key points:</p>\n<ul><li>a</li><li>b</li></ul>\n<p>Afterwards.</p>",
+      '<h3 class="kp-heading">Key points</h3>\n<ul class="kp-list"><li>a</li><li>b</li></ul>\n<p>Afterwards.</p>',
+    );
+    // a sentence that happens to end in a colon is not a heading
+    expect(renderSummaryHtml("The main takeaways, in the order the video gives them:")).toBe(
+      "<p>The main takeaways, in the order the video gives them:</p>",
+    );
+  });
+
+  it("makes a 'Bottom line:' or 'Takeaway:' line a kp-takeaway with its label in bold, escaped", () => {
+    expect(renderSummaryHtml("Intro.\nBottom line: buy <less>.\ntakeaway:")).toBe(
+      '<p>Intro.</p>\n<p class="kp-takeaway"><strong>Bottom line:</strong> buy &lt;less&gt;.</p>\n<p class="kp-takeaway"><strong>takeaway:</strong></p>',
     );
   });
 
@@ -68,15 +94,15 @@ describe("renderSummaryHtml", () => {
   it("escapes markup instead of passing it through", () => {
     const html = renderSummaryHtml("<script>alert(\"x\")</script> & 'quotes'\n- <b>bold</b>");
     expect(html).toBe(
-      "<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;</p>\n<ul><li>&lt;b&gt;bold&lt;/b&gt;</li></ul>",
+      '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;</p>\n<ul class="kp-list"><li>&lt;b&gt;bold&lt;/b&gt;</li></ul>',
     );
     expect(html).not.toContain("<script");
   });
 
-  it("renders empty text as an empty string", () => {
-    expect(renderSummaryHtml("")).toBe("");
-    expect(renderSummaryHtml(null)).toBe("");
-    expect(renderSummaryHtml("\n\n  \n")).toBe("");
+  it("renders empty text as the old formatter's 'No summary available.'", () => {
+    for (const empty of ["", null, "\n\n  \n"]) {
+      expect(renderSummaryHtml(empty)).toBe("<p>No summary available.</p>");
+    }
   });
 
   it("renders what the paragraph-first, line-by-line escaping renderer rendered, on generated texts", () => {
@@ -103,6 +129,10 @@ describe("renderSummaryHtml", () => {
       '"',
       "'",
       "\u{1F600}",
+      "Key points:",
+      ":",
+      "Bottom line: ",
+      "TAKEAWAY:",
     ];
     const texts = [
       "",

@@ -1,8 +1,12 @@
 /**
  * Summary text → HTML, rendered on the server and escaped: the text never contributes markup,
- * only these elements do. Blank lines separate paragraphs (`<p>`); a single newline inside a
- * paragraph is `<br>`; consecutive lines starting with `- `, `• ` or `* ` form a `<ul>`. Blocks
- * are joined with a newline so the output is stable for hashing. Empty text → "" (html is NOT NULL).
+ * only these elements do, with the classes the old Dashboard's reader styles (YTV2-CONTRACT.md
+ * §3). Blank lines separate paragraphs (`<p>`); a single newline inside a paragraph is `<br>`;
+ * consecutive lines starting with `- `, `• ` or `* ` form a `<ul class="kp-list">`; a short line
+ * ending in a colon (`Key points:`) is a `<h3 class="kp-heading">` without it; a line starting
+ * `Bottom line:` or `Takeaway:` is a `<p class="kp-takeaway">` with that label in `<strong>`.
+ * Blocks are joined with a newline so the output is stable for hashing. Empty text renders
+ * as the old formatter's "No summary available.", so every summary's html shows something.
  */
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -14,6 +18,11 @@ export function escapeHtml(text: string): string {
 }
 
 const BULLET = /^\s*(?:[-•*])\s+(.*)$/;
+/** The old formatter's heading: a letter, then up to 60 of letters, digits, _, space, - or /, then a colon. */
+const HEADING = /^[A-Za-z][\w \-/]{1,60}:$/;
+const TAKEAWAY = /^(bottom line|takeaway):\s*(.*)$/i;
+
+export const EMPTY_SUMMARY_HTML = "<p>No summary available.</p>";
 
 /**
  * False when BULLET cannot match `line`: its first character is printable ASCII that is neither
@@ -25,7 +34,7 @@ function mayBeBullet(line: string): boolean {
 }
 
 export function renderSummaryHtml(text: string | null | undefined): string {
-  if (!text) return "";
+  if (!text) return EMPTY_SUMMARY_HTML;
   // Escaping the whole text once gives what escaping each line would: it never adds or removes
   // whitespace, newlines or bullet marks, so paragraphs, lines and bullets split the same.
   const escaped = escapeHtml(text.indexOf("\r") === -1 ? text : text.replace(/\r\n?/g, "\n"));
@@ -35,7 +44,7 @@ export function renderSummaryHtml(text: string | null | undefined): string {
   // at most one of run and list holds lines: each line kind flushes the other
   const flush = () => {
     if (run.length) blocks.push(`<p>${run.join("<br>")}</p>`);
-    if (list.length) blocks.push(`<ul><li>${list.join("</li><li>")}</li></ul>`);
+    if (list.length) blocks.push(`<ul class="kp-list"><li>${list.join("</li><li>")}</li></ul>`);
     run = [];
     list = [];
   };
@@ -48,6 +57,18 @@ export function renderSummaryHtml(text: string | null | undefined): string {
     }
     const trimmed = line.trim();
     if (trimmed === "") continue;
+    const label = mayBeLabel(trimmed) ? TAKEAWAY.exec(trimmed) : null;
+    if (label) {
+      flush();
+      const rest = label[2]!.trim();
+      blocks.push(`<p class="kp-takeaway"><strong>${label[1]}:</strong>${rest ? ` ${rest}` : ""}</p>`);
+      continue;
+    }
+    if (trimmed.charCodeAt(trimmed.length - 1) === 0x3a && HEADING.test(trimmed)) {
+      flush();
+      blocks.push(`<h3 class="kp-heading">${trimmed.slice(0, -1).trim()}</h3>`);
+      continue;
+    }
     const bullet = mayBeBullet(line) ? BULLET.exec(line) : null;
     if (bullet) {
       if (run.length) flush();
@@ -58,7 +79,13 @@ export function renderSummaryHtml(text: string | null | undefined): string {
     }
   }
   flush();
-  return blocks.join("\n");
+  return blocks.length ? blocks.join("\n") : EMPTY_SUMMARY_HTML;
+}
+
+/** False when TAKEAWAY cannot match: the line starts with neither b nor t. Skips the regex for most lines. */
+function mayBeLabel(line: string): boolean {
+  const first = line.charCodeAt(0) | 0x20;
+  return first === 0x62 || first === 0x74;
 }
 
 /** True for "" and for a line of only spaces and tabs. */

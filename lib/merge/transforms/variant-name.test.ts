@@ -18,7 +18,14 @@ describe("normalizeVariantName", () => {
     expect(normalizeVariantName("audio-fr2")).toEqual({ value: "audio-fr2" });
   });
 
-  it("replaces characters the target CHECK refuses and reports it", () => {
+  it("keeps a qualifier after a colon, as the NAS writes later variants", () => {
+    expect(normalizeVariantName("audio-fr:intermediate")).toEqual({ value: "audio-fr:intermediate" });
+    expect(normalizeVariantName("Audio_FR : Intermediate")).toEqual({ value: "audio-fr:intermediate" });
+    expect(normalizeVariantName("audio:").issue?.reason).toBe("invalid_value");
+    expect(normalizeVariantName("audio:").value).toBe("audio");
+  });
+
+  it("replaces characters outside the programs' spelling and reports it", () => {
     const result = normalizeVariantName("key points!", "variant");
     expect(result.value).toBe("key-points");
     expect(result.issue).toMatchObject({ reason: "invalid_value", field: "variant", original: "key points!" });
@@ -33,8 +40,8 @@ describe("normalizeVariantName", () => {
     }
   });
 
-  it("always produces a name the target CHECK accepts", () => {
-    for (const input of ["a", "A_B c-D", "x--y", "_ _a_ _", "ünïcode name", "v2.1"]) {
+  it("always produces a name in the programs' spelling", () => {
+    for (const input of ["a", "A_B c-D", "x--y", "_ _a_ _", "ünïcode name", "v2.1", "a::b", ":x:", "deep research"]) {
       const value = normalizeVariantName(input).value;
       if (value !== null) expect(value).toMatch(VARIANT_PATTERN);
     }

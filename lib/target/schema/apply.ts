@@ -22,9 +22,11 @@ export function conflictMessage(plan: SchemaPlan): string {
 }
 
 /**
- * Creates every missing object and seeds the flags, in one transaction under the target
- * lock: a failure anywhere (a privilege, a conflict found on the way) leaves the target as
- * it was. Never drops or alters an existing object; a conflicting one refuses the whole apply.
+ * Creates every missing object, brings an earlier version's objects forward, and seeds the
+ * flags, in one transaction under the target lock: a failure anywhere (a privilege, a conflict
+ * found on the way) leaves the target as it was. The only removals are loosening ones (a CHECK
+ * or NOT NULL the contract rules out, a replaced trigger function); no table, column, index or
+ * row is dropped. A conflicting object refuses the whole apply.
  */
 export async function applySchema(client: pg.ClientBase): Promise<ApplyResult> {
   return withTargetLock(client, async () => {
@@ -45,8 +47,10 @@ export async function applySchema(client: pg.ClientBase): Promise<ApplyResult> {
 
       // Proof from the catalog, not from the statements having run without error.
       const after = await planSchema(client);
-      if (after.counts.missing > 0 || after.counts.different > 0) {
-        const left = after.items.filter((i) => i.state !== "present").map((i) => `${i.name} ${i.state}`);
+      if (after.counts.missing + after.counts.outdated + after.counts.different > 0) {
+        const left = after.items
+          .filter((i) => i.state !== "present" && i.state !== "unavailable")
+          .map((i) => `${i.name} ${i.state}`);
         throw new Error(`schema apply left objects not present: ${left.join(", ")}`);
       }
       await client.query("COMMIT");

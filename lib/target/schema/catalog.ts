@@ -18,6 +18,8 @@ export type CatalogSnapshot = {
   functions: Record<string, string>;
   /** view name → its column names in order */
   viewColumns: Record<string, string[]>;
+  /** extensions installed in this database, and those the server could install */
+  extensions: { installed: string[]; available: string[] };
 };
 
 type Queryable = Pick<pg.ClientBase, "query">;
@@ -57,6 +59,9 @@ export async function readCatalog(client: Queryable): Promise<CatalogSnapshot> {
   const functions = await client.query<{ proname: string; prosrc: string }>(
     `SELECT proname, prosrc FROM pg_proc WHERE pronamespace = ${ns} AND pronargs = 0`,
   );
+  const extensions = await client.query<{ name: string; installed: boolean }>(
+    "SELECT name, installed_version IS NOT NULL AS installed FROM pg_available_extensions",
+  );
 
   const snapshot: CatalogSnapshot = {
     relations: {},
@@ -66,6 +71,10 @@ export async function readCatalog(client: Queryable): Promise<CatalogSnapshot> {
     triggers: {},
     functions: {},
     viewColumns: {},
+    extensions: {
+      installed: extensions.rows.filter((e) => e.installed).map((e) => e.name),
+      available: extensions.rows.map((e) => e.name),
+    },
   };
   for (const r of relations.rows) snapshot.relations[r.relname] = r.relkind;
   for (const c of columns.rows) {

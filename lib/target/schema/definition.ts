@@ -1,21 +1,36 @@
 import {
+  extensionIndexObject,
   indexObject,
+  retiredCheck,
+  retiredFunction,
   tableObjects,
   triggerFunctionObject,
   triggerObject,
+  triggerUpgrade,
   viewObject,
+  viewUpgrade,
+  type RetiredObject,
   type SchemaObject,
   type TableSpec,
 } from "./objects";
 import { QUARANTINE_REASONS } from "../../common/quarantine-reasons";
-import { LATEST_AFTER_BODY, LATEST_BEFORE_BODY, TOUCH_UPDATED_AT_BODY } from "./trigger-functions";
+import {
+  EARLIER_LATEST_BEFORE_BODY,
+  LATEST_AFTER_BODY,
+  MARK_LATEST_SUMMARY_BODY,
+  TOUCH_UPDATED_AT_BODY,
+} from "./trigger-functions";
 
 /**
- * The target PostgreSQL schema of DESIGN.md: the one source of truth. The list is in
- * dependency order (functions before triggers, content before its summaries, tables before
- * the view), which is also the order apply runs it in.
+ * The target PostgreSQL schema of DESIGN.md, a superset of YTV2-CONTRACT.md §1 (which wins
+ * where they differ): the one source of truth. The list is in dependency order (functions
+ * before triggers, content before its summaries, tables before the view), which is also the
+ * order apply runs it in. A target an earlier version of this tool created is brought forward
+ * by each object's `upgrades` and by RETIRED_OBJECTS, which only ever loosen.
  */
 export { QUARANTINE_REASONS };
+const EARLIER_QUARANTINE_REASONS = QUARANTINE_REASONS.filter((reason) => reason !== "skipped_by_owner");
+const reasonsCheck = (reasons: readonly string[]) => `reason = ANY (ARRAY[${reasons.map((r) => `'${r}'`).join(", ")}])`;
 
 export const FLAG_DEFAULTS = { freeze_processing: true, dual_write_mode: false, read_from_postgres: false } as const;
 
@@ -25,7 +40,8 @@ const content: TableSpec = {
   name: "content",
   columns: [
     { name: "video_id", type: "text", notNull: true },
-    { name: "id", type: "text", notNull: true },
+    // nullable: the NAS's cutover-era upsert does not send it; the copy fills yt:<video_id>
+    { name: "id", type: "text", wasNotNull: true },
     { name: "title", type: "text", notNull: true },
     { name: "canonical_url", type: "text" },
     { name: "thumbnail_url", type: "text" },
@@ -33,7 +49,8 @@ const content: TableSpec = {
     { name: "indexed_at", type: "timestamptz" },
     { name: "duration_seconds", type: "integer" },
     { name: "word_count", type: "integer" },
-    { name: "has_audio", type: "boolean", notNull: true, default: "false" },
+    // as the contract's schema has it: the NAS sends has_audio in its upsert, a NULL included
+    { name: "has_audio", type: "boolean", default: "false", wasNotNull: true },
     { name: "audio_duration_seconds", type: "integer" },
     { name: "has_transcript", type: "boolean", notNull: true, default: "false" },
     { name: "transcript_chars", type: "integer" },
@@ -56,12 +73,13 @@ const content: TableSpec = {
     { name: "analysis_json", type: "jsonb" },
     { name: "created_at", ...now },
     { name: "updated_at", ...now },
+    // the type of the card's summary: the Dashboard's facets and a filter read it
+    { name: "summary_type_latest", type: "text" },
   ],
+  // No CHECK on video_id or language: the NAS writes reddit:<id> keys and en-US after the cutover.
   constraints: [
     { name: "content_pkey", kind: "primary", columns: ["video_id"] },
     { name: "content_id_key", kind: "unique", columns: ["id"] },
-    { name: "content_video_id_check", kind: "check", expression: "video_id ~ '^[A-Za-z0-9_-]{11}$'" },
-    { name: "content_language_check", kind: "check", expression: "language ~ '^[a-z]{2}$'" },
   ],
 };
 
@@ -73,11 +91,13 @@ const contentSummaries: TableSpec = {
     { name: "variant", type: "text", notNull: true },
     { name: "revision", type: "integer", notNull: true, default: "1" },
     { name: "text", type: "text" },
-    { name: "html", type: "text", notNull: true },
+    // the copy always writes it; the contract's writers may not
+    { name: "html", type: "text", wasNotNull: true },
     { name: "raw_json", type: "jsonb" },
     { name: "is_latest", type: "boolean", notNull: true, default: "false" },
     { name: "created_at", ...now },
     { name: "updated_at", ...now },
+    { name: "summary_type", type: "text" },
   ],
   constraints: [
     { name: "content_summaries_pkey", kind: "primary", columns: ["id"] },
@@ -93,7 +113,7 @@ const contentSummaries: TableSpec = {
       kind: "unique",
       columns: ["video_id", "variant", "revision"],
     },
-    { name: "content_summaries_variant_check", kind: "check", expression: "variant ~ '^[a-z0-9]+(-[a-z0-9]+)*$'" },
+    // mark_latest_summary() turns a NULL or non-positive revision into max + 1 before this is checked
     { name: "content_summaries_revision_check", kind: "check", expression: "revision > 0" },
   ],
 };
@@ -128,7 +148,8 @@ const migrationQuarantine: TableSpec = {
     {
       name: "migration_quarantine_reason_check",
       kind: "check",
-      expression: `reason = ANY (ARRAY[${QUARANTINE_REASONS.map((r) => `'${r}'`).join(", ")}])`,
+      expression: reasonsCheck(QUARANTINE_REASONS),
+      wasExpression: reasonsCheck(EARLIER_QUARANTINE_REASONS),
     },
   ],
 };
@@ -149,14 +170,26 @@ const parityLog: TableSpec = {
 
 export const TABLES: TableSpec[] = [content, contentSummaries, migrationFlags, migrationQuarantine, parityLog];
 
-const touch = (table: string) =>
-  triggerObject(
-    `${table}_touch_updated_at`,
-    table,
-    `CREATE TRIGGER ${table}_touch_updated_at BEFORE UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION ytv2_touch_updated_at()`,
-  );
+const EARLIER_TOUCH = "ytv2_touch_updated_at()";
+const EARLIER_LATEST = "ytv2_summaries_latest_before()";
 
-export const LATEST_SUMMARY_COLUMNS = [
+function touch(table: string): SchemaObject {
+  const name = `${table}_touch_updated_at`;
+  const definition = `CREATE TRIGGER ${name} BEFORE UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION touch_updated_at()`;
+  return {
+    ...triggerObject(name, table, definition),
+    upgrades: [triggerUpgrade(name, table, EARLIER_TOUCH, definition)],
+  };
+}
+
+const LATEST_BEFORE =
+  "CREATE TRIGGER content_summaries_latest_before BEFORE INSERT OR UPDATE ON content_summaries FOR EACH ROW EXECUTE FUNCTION mark_latest_summary()";
+
+/**
+ * Every column of content_summaries (YTV2-CONTRACT.md §1). The first nine are the view an
+ * earlier version created, in its order: CREATE OR REPLACE VIEW can only add columns after them.
+ */
+const EARLIER_LATEST_SUMMARY_COLUMNS = [
   "id",
   "video_id",
   "variant",
@@ -167,17 +200,26 @@ export const LATEST_SUMMARY_COLUMNS = [
   "created_at",
   "updated_at",
 ];
+export const LATEST_SUMMARY_COLUMNS = [...EARLIER_LATEST_SUMMARY_COLUMNS, "is_latest", "summary_type"];
+
+// One row per (video_id, variant): the partial unique index allows one latest row, and the
+// contract's tie order decides should a writer ever get two past it.
+const LATEST_SUMMARIES_QUERY = `SELECT DISTINCT ON (video_id, variant) ${LATEST_SUMMARY_COLUMNS.join(", ")} FROM content_summaries WHERE is_latest ORDER BY video_id, variant, created_at DESC, revision DESC`;
+
+/** The contract's search reads title with ILIKE; the server may lack pg_trgm (plan.ts says so, apply goes on). */
+const TITLE_TRIGRAM = "CREATE INDEX content_title_trgm_idx ON content USING gin (title gin_trgm_ops)";
 
 export const SCHEMA_OBJECTS: SchemaObject[] = [
-  triggerFunctionObject("ytv2_touch_updated_at", TOUCH_UPDATED_AT_BODY),
-  triggerFunctionObject("ytv2_summaries_latest_before", LATEST_BEFORE_BODY),
+  triggerFunctionObject("touch_updated_at", TOUCH_UPDATED_AT_BODY),
+  triggerFunctionObject("mark_latest_summary", MARK_LATEST_SUMMARY_BODY),
   triggerFunctionObject("ytv2_summaries_latest_after", LATEST_AFTER_BODY),
   ...tableObjects(content),
-  // The card list reads newest first; video_id breaks ties so keyset pages are stable.
+  // The Dashboard's card list reads ORDER BY indexed_at DESC (NULLs first, PostgreSQL's default for DESC).
+  // An earlier version made content_indexed_at_idx (NULLS LAST, for its own pages): it may stay, unused.
   indexObject(
-    "content_indexed_at_idx",
+    "content_indexed_at_desc_idx",
     "content",
-    "CREATE INDEX content_indexed_at_idx ON content USING btree (indexed_at DESC NULLS LAST, video_id DESC)",
+    "CREATE INDEX content_indexed_at_desc_idx ON content USING btree (indexed_at DESC)",
   ),
   ...["subcategories_json", "analysis_json", "topics_json", "named_entities_json"].map((column) =>
     indexObject(
@@ -186,6 +228,7 @@ export const SCHEMA_OBJECTS: SchemaObject[] = [
       `CREATE INDEX content_${column}_gin ON content USING gin (${column})`,
     ),
   ),
+  extensionIndexObject("content_title_trgm_idx", "content", TITLE_TRIGRAM, "pg_trgm"),
   touch("content"),
   ...tableObjects(contentSummaries),
   indexObject(
@@ -194,21 +237,19 @@ export const SCHEMA_OBJECTS: SchemaObject[] = [
     "CREATE UNIQUE INDEX content_summaries_one_latest ON content_summaries USING btree (video_id, variant) WHERE is_latest",
   ),
   touch("content_summaries"),
-  triggerObject(
-    "content_summaries_latest_before",
-    "content_summaries",
-    "CREATE TRIGGER content_summaries_latest_before BEFORE INSERT OR UPDATE ON content_summaries FOR EACH ROW EXECUTE FUNCTION ytv2_summaries_latest_before()",
-  ),
+  {
+    ...triggerObject("content_summaries_latest_before", "content_summaries", LATEST_BEFORE),
+    upgrades: [triggerUpgrade("content_summaries_latest_before", "content_summaries", EARLIER_LATEST, LATEST_BEFORE)],
+  },
   triggerObject(
     "content_summaries_latest_after",
     "content_summaries",
     "CREATE TRIGGER content_summaries_latest_after AFTER DELETE OR UPDATE ON content_summaries FOR EACH ROW EXECUTE FUNCTION ytv2_summaries_latest_after()",
   ),
-  viewObject(
-    "v_latest_summaries",
-    LATEST_SUMMARY_COLUMNS,
-    `SELECT ${LATEST_SUMMARY_COLUMNS.join(", ")} FROM content_summaries WHERE is_latest`,
-  ),
+  {
+    ...viewObject("v_latest_summaries", LATEST_SUMMARY_COLUMNS, LATEST_SUMMARIES_QUERY),
+    upgrades: [viewUpgrade("v_latest_summaries", EARLIER_LATEST_SUMMARY_COLUMNS, LATEST_SUMMARIES_QUERY)],
+  },
   ...tableObjects(migrationFlags),
   touch("migration_flags"),
   ...tableObjects(migrationQuarantine),
@@ -219,6 +260,41 @@ export const SCHEMA_OBJECTS: SchemaObject[] = [
   ),
   ...tableObjects(parityLog),
   indexObject("parity_log_at_idx", "parity_log", "CREATE INDEX parity_log_at_idx ON parity_log USING btree (at DESC)"),
+];
+
+/**
+ * What an earlier version of this tool created and the contract rules out, removed after
+ * everything else (the triggers are re-pointed by then). Loosening only: no data goes.
+ */
+export const RETIRED_OBJECTS: RetiredObject[] = [
+  retiredCheck(
+    "content",
+    "content_video_id_check",
+    "video_id ~ '^[A-Za-z0-9_-]{11}$'",
+    "dropped: the NAS writes keys such as reddit:<id> after the cutover (the copy still checks the keys it migrates)",
+  ),
+  retiredCheck(
+    "content",
+    "content_language_check",
+    "language ~ '^[a-z]{2}$'",
+    "dropped: the NAS writes languages such as en-US (the copy still normalizes what it migrates)",
+  ),
+  retiredCheck(
+    "content_summaries",
+    "content_summaries_variant_check",
+    "variant ~ '^[a-z0-9]+(-[a-z0-9]+)*$'",
+    "dropped: later variants are free text (audio-fr:intermediate)",
+  ),
+  retiredFunction(
+    "ytv2_touch_updated_at",
+    TOUCH_UPDATED_AT_BODY,
+    "dropped: replaced by touch_updated_at(), the name the Dashboard's migrations use",
+  ),
+  retiredFunction(
+    "ytv2_summaries_latest_before",
+    EARLIER_LATEST_BEFORE_BODY,
+    "dropped: replaced by mark_latest_summary(), the contract's latest-pointer function",
+  ),
 ];
 
 /** Seeds the flags the NAS and the Dashboard read, never overwriting a value someone set. */

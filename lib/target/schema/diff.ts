@@ -1,16 +1,21 @@
 import type { CatalogSnapshot } from "./catalog";
-import type { ObjectKind, SchemaObject } from "./objects";
+import type { Expectation, ObjectKind, RetiredObject, SchemaObject } from "./objects";
 
-export type ObjectState = "present" | "missing" | "different";
+/**
+ * `outdated`: the shape an earlier version of this tool made, which apply brings forward (or
+ * removes, for a retired object); `unavailable`: the object needs an extension this server
+ * does not have, so it is left out and the plan says so; `different`: a conflict.
+ */
+export type ObjectState = "present" | "missing" | "outdated" | "different" | "unavailable";
 
 export type PlanItem = {
   kind: ObjectKind;
   name: string;
   table?: string;
   state: ObjectState;
-  /** why a `different` object conflicts, in a line the owner can act on */
+  /** why a `different` object conflicts, what apply does to an `outdated` one, why one is `unavailable` */
   reason?: string;
-  /** the statement apply runs for it when missing */
+  /** the statement apply runs for it when missing or outdated */
   sql: string;
 };
 
@@ -38,8 +43,9 @@ const RELKINDS: Record<string, string> = {
   c: "a composite type",
 };
 
-function itemState(object: SchemaObject, catalog: CatalogSnapshot): Pick<PlanItem, "state" | "reason"> {
-  const expect = object.expect;
+type Compared = { state: "present" | "missing" } | { state: "different"; reason: string };
+
+function compare(object: { name: string; table?: string }, expect: Expectation, catalog: CatalogSnapshot): Compared {
   const missing = { state: "missing" } as const;
   const present = { state: "present" } as const;
   const different = (reason: string) => ({ state: "different" as const, reason });
@@ -109,13 +115,46 @@ function itemState(object: SchemaObject, catalog: CatalogSnapshot): Pick<PlanIte
   }
 }
 
-/** Every object with its state against the catalog; `different` ones are conflicts that block apply. */
-export function diffCatalog(objects: SchemaObject[], catalog: CatalogSnapshot): PlanItem[] {
-  return objects.map((object) => ({
-    kind: object.kind,
-    name: object.name,
-    ...(object.table ? { table: object.table } : {}),
-    ...itemState(object, catalog),
-    sql: object.sql,
-  }));
+function objectItem(object: SchemaObject, catalog: CatalogSnapshot): PlanItem {
+  const base = { kind: object.kind, name: object.name, ...(object.table ? { table: object.table } : {}) };
+  const found = compare(object, object.expect, catalog);
+  if (found.state === "different") {
+    const upgrade = object.upgrades?.find((u) => compare(object, u.from, catalog).state === "present");
+    if (upgrade) return { ...base, state: "outdated", reason: upgrade.note, sql: upgrade.sql };
+  }
+  if (found.state === "missing" && object.requires && !catalog.extensions.available.includes(object.requires)) {
+    const reason = `not created: this server does not have the ${object.requires} extension (the Dashboard's title search works without it, only slower)`;
+    return { ...base, state: "unavailable", reason, sql: object.sql };
+  }
+  return { ...base, ...found, sql: object.sql };
+}
+
+/** A retired object still in the catalog: outdated when it has the earlier shape, else someone else's (a conflict). */
+function retiredItem(object: RetiredObject, catalog: CatalogSnapshot): PlanItem | null {
+  const exists =
+    object.kind === "function"
+      ? catalog.functions[object.name] !== undefined
+      : catalog.constraints.some((c) => c.table === object.table && c.name === object.name);
+  if (!exists) return null;
+  const base = { kind: object.kind, name: object.name, ...(object.table ? { table: object.table } : {}) };
+  const found = compare(object, object.expect, catalog);
+  if (found.state === "present") return { ...base, state: "outdated", reason: object.note, sql: object.sql };
+  const reason = `${object.name} must go (${object.note.replace(/^dropped: /, "")}) but it was changed outside this tool`;
+  return { ...base, state: "different", reason, sql: object.sql };
+}
+
+/**
+ * Every object with its state against the catalog, then the retired objects the catalog still
+ * has (they go last: the triggers using an old function are re-pointed first). `different`
+ * ones are conflicts that block apply.
+ */
+export function diffCatalog(
+  objects: SchemaObject[],
+  catalog: CatalogSnapshot,
+  retired: RetiredObject[] = [],
+): PlanItem[] {
+  return [
+    ...objects.map((object) => objectItem(object, catalog)),
+    ...retired.flatMap((object) => retiredItem(object, catalog) ?? []),
+  ];
 }

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../../../test/support/pos
 import { applySchema } from "./apply";
 import { applySchemaStep, planSchemaStep } from "./run-schema-step";
 import { runSchemaSelfTest } from "./self-test";
+import { runContractSelfTest } from "@/lib/contract/contract-self-test";
 
 const dbs: TestDatabase[] = [];
 afterEach(async () => {
@@ -43,11 +44,21 @@ describe("schema step", () => {
     expect(first.outcome.checks.map((c) => c.name)).toEqual([
       "Every schema object present",
       "Second apply changes nothing",
+      "Self-test: an insert without is_latest becomes the latest",
+      "Self-test: a re-summary at a taken revision becomes max + 1 and the latest",
+      "Self-test: a NULL or non-positive revision becomes max + 1",
       "Self-test: one latest summary, the highest revision",
       "Self-test: an update moves updated_at",
       "Self-test: deleting content cascades to its summaries",
-      "Self-test: an invalid video_id is rejected",
-      "Self-test: an invalid language is rejected",
+      "Contract: the NAS's content upsert (no id, a reddit: key, language en-US)",
+      "Contract: the NAS's summary inserts (no is_latest, a re-summary at revision 1, a free-text variant)",
+      "Contract: a NAS report with a yt: id",
+      "Contract: the Dashboard's card list under each sort, the writes listed",
+      "Contract: category filter by JSONB containment",
+      "Contract: language filter",
+      "Contract: search on title or summary, title matches first",
+      "Contract: facets",
+      "Contract: detail by video_id and by yt: id",
     ]);
     expect(first.changes.length).toBeGreaterThan(0);
     expect(first.outcome.evidence.schemaSha256).toMatch(/^[0-9a-f]{64}$/);
@@ -64,14 +75,24 @@ describe("schema step", () => {
     expect(left.rows[0]).toEqual({ content: 0, summaries: 0 });
   });
 
-  it("self-test fails loudly when a CHECK is missing", async () => {
+  it("self-test fails loudly when the latest-pointer trigger is missing", async () => {
     const db = await database();
     await withClient(db.url, async (client) => {
       await applySchema(client);
-      await client.query("ALTER TABLE content DROP CONSTRAINT content_language_check");
+      await client.query("DROP TRIGGER content_summaries_latest_before ON content_summaries");
       const checks = await runSchemaSelfTest(client);
-      const language = checks.find((c) => c.name === "Self-test: an invalid language is rejected")!;
-      expect(language).toMatchObject({ ok: false, detail: "accepted: the CHECK is missing" });
+      expect(checks.find((c) => c.name === "Self-test: an insert without is_latest becomes the latest")).toMatchObject({
+        ok: false,
+        detail: "one insert at revision 1 without is_latest: 1",
+      });
+      const contract = await runContractSelfTest(client);
+      const summaries = contract.find((c) => c.name.startsWith("Contract: the NAS's summary inserts"))!;
+      expect(summaries.ok).toBe(false);
+      expect(summaries.detail).toMatch(/failed: duplicate key value violates unique constraint .*\(23505\)/);
+      // the failing insert did not take the other checks down with it
+      expect(contract.find((c) => c.name.startsWith("Contract: the NAS's content upsert"))?.ok).toBe(true);
+      // and with no latest summary nothing is listed: the card list's check says so
+      expect(contract.find((c) => c.name.startsWith("Contract: the Dashboard's card list"))?.ok).toBe(false);
     });
   });
 });
@@ -117,21 +138,26 @@ describe("latest-summary trigger", () => {
     });
   });
 
-  it("keeps the latest row right through a re-copy with INSERT … ON CONFLICT DO UPDATE", async () => {
+  it("numbers a writer's insert at a taken revision as a new one, even through ON CONFLICT (the contract's re-summary)", async () => {
     const db = await database();
     await withClient(db.url, async (client) => {
       await applySchema(client);
       await client.query("INSERT INTO content (video_id, id, title) VALUES ('abcdefghijk', 'yt:abcdefghijk', 't')");
-      const upsert = `INSERT INTO content_summaries (video_id, variant, revision, text, html, is_latest)
-        SELECT 'abcdefghijk', 'comprehensive', r, 'text ' || r, '', false FROM unnest($1::int[]) AS r
-        ON CONFLICT (video_id, variant, revision) DO UPDATE SET text = EXCLUDED.text, is_latest = EXCLUDED.is_latest`;
-      await client.query(upsert, [[2, 1]]);
-      await client.query(upsert, [[1, 2]]);
-      const { rows } = await client.query("SELECT revision, is_latest FROM content_summaries ORDER BY revision");
+      const insert = `INSERT INTO content_summaries (video_id, variant, revision, text, html)
+        VALUES ('abcdefghijk', 'comprehensive', $1, $2, '') ON CONFLICT (video_id, variant, revision) DO NOTHING`;
+      await client.query(insert, [1, "first"]);
+      await client.query(insert, [1, "re-summary"]);
+      await client.query(insert, [-3, "negative"]);
+      const { rows } = await client.query("SELECT revision, text, is_latest FROM content_summaries ORDER BY revision");
       expect(rows).toEqual([
-        { revision: 1, is_latest: false },
-        { revision: 2, is_latest: true },
+        { revision: 1, text: "first", is_latest: false },
+        { revision: 2, text: "re-summary", is_latest: false },
+        { revision: 3, text: "negative", is_latest: true },
       ]);
+      // An update of an existing revision (the copy's re-copy) keeps its number and the latest pointer.
+      await client.query("UPDATE content_summaries SET text = 'edited' WHERE revision = 1");
+      const after = await client.query("SELECT revision, is_latest FROM content_summaries WHERE is_latest");
+      expect(after.rows).toEqual([{ revision: 3, is_latest: true }]);
     });
   });
 

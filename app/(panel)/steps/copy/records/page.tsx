@@ -6,6 +6,8 @@ import { GatePanel } from "@/components/review/gate-panel";
 import { ListKeyboardNav } from "@/components/review/keyboard-nav";
 import { CaseCounts, RecordFilters } from "@/components/review/record-filters";
 import { RecordsTable } from "@/components/review/records-table";
+import { PlaceholderList } from "@/components/review/placeholder-list";
+import { loadPlaceholderList } from "@/lib/review/placeholder-list";
 import { ReviewHeader } from "@/components/review/review-header";
 import { copyFreshness } from "@/lib/review/copy-freshness";
 import { parseReviewQuery, reviewHref, type RawSearchParams } from "@/lib/review/filters";
@@ -35,7 +37,11 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
       </div>
     );
   }
-  const [gate, status] = await Promise.all([reviewGate(ctx), loadOwnerStatus(ctx, "copy")]);
+  const [gate, status, placeholders] = await Promise.all([
+    reviewGate(ctx),
+    loadOwnerStatus(ctx, "copy"),
+    loadPlaceholderList(ctx, page.plan.id),
+  ]);
   const freshness = gate.freshness ?? (await copyFreshness(ctx));
   const linkQuery = reviewHref("", { ...query, tab: undefined });
   const filtersOnly = linkQuery.replace(/^\?/, "");
@@ -43,6 +49,7 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
     <div className="space-y-5">
       <ReviewHeader tab="records" categorized={page.plan.counts?.categorized} />
       <GatePanel checks={gate.checks} freshness={freshness} status={status} />
+      <PlaceholderList list={placeholders} linkQuery={linkQuery} />
       <section aria-labelledby="records-heading" className="space-y-3">
         <h2 id="records-heading" className="font-semibold">
           {page.filteredTotal.toLocaleString("en-US")} of {page.planTotal.toLocaleString("en-US")} records

@@ -11,6 +11,8 @@ import { RecordDecisions } from "@/components/review/record-decisions";
 import { NasOnlyFacts, placementLine } from "@/components/review/record-facts";
 import { RecordFields } from "@/components/review/record-fields";
 import { SummariesSection } from "@/components/review/summaries-section";
+import { DashboardView } from "@/components/review/dashboard-view";
+import { loadDashboardView } from "@/lib/review/dashboard-view";
 import type { MergeCase } from "@/lib/merge/classify";
 import { copyFreshness } from "@/lib/review/copy-freshness";
 import { parseReviewQuery, reviewHref, type RawSearchParams } from "@/lib/review/filters";
@@ -28,7 +30,11 @@ export default async function RecordPage({
   const query = parseReviewQuery(await searchParams);
   if (!/^[A-Za-z0-9_-]{11}$/.test(videoId)) notFound();
   const ctx = await requireOwnerPage();
-  const [detail, freshness] = await Promise.all([loadRecordDetail(ctx, videoId, query), copyFreshness(ctx)]);
+  const [detail, freshness, dashboard] = await Promise.all([
+    loadRecordDetail(ctx, videoId, query),
+    copyFreshness(ctx),
+    loadDashboardView(ctx, videoId),
+  ]);
   if (!detail) notFound();
   const { record, neighbours } = detail;
   const listQuery = reviewHref("", { ...query, tab: undefined, after: undefined });
@@ -75,6 +81,7 @@ export default async function RecordPage({
       {freshness.state === "stale" ? <StaleBanner runId={freshness.runId} /> : null}
       <NasOnlyFacts detail={detail} />
       <RecordDecisions detail={detail} action={decideRecordAction} />
+      {dashboard ? <DashboardView view={dashboard} videoId={record.videoId} action={decideRecordAction} /> : null}
       <RecordFields detail={detail} />
       <RecordCategorization detail={detail} />
       <SummariesSection summaries={detail.summaries} />
