@@ -65,5 +65,6 @@ describe("cutover decide and approve copy --confirm", () => {
     const approved = cli("approve", "copy", "--confirm", "copy is complete");
     expect(approved.code, approved.stderr).toBe(0);
     expect(JSON.parse(cli("status", "--json").stdout).steps[2]).toMatchObject({ id: "copy", state: "approved" });
-  });
+    // 14 CLI processes, each a fresh Node start (3–8 s on a loaded 2-core machine), plus two copies
+  }, 300_000);
 });

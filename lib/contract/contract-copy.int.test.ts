@@ -10,6 +10,7 @@ import { NO_CATEGORY } from "@/lib/diff/categorization-diff";
 import { withTargetClient } from "@/lib/target/connect";
 import { applySchemaStep } from "@/lib/target/schema/run-schema-step";
 import { writeMessyPair } from "@/test/support/messy-pair";
+import { approveThroughSchema } from "@/test/support/steps";
 import { listCards, readCardDetail, readCards } from "./dashboard-pg";
 import { showsCategorization } from "./merged-card";
 import { insertSummary, upsertContent } from "./nas-writes";
@@ -185,7 +186,8 @@ describe("a video without a summary the Dashboard lists, on the generated pair",
   let h: Harness;
   beforeAll(async () => {
     h = await demoHarness({ writePair: writeMessyPair });
-    await applySchemaStep(h.databaseUrl);
+    // through the real core: decide (below) refuses while step 3 is locked
+    await approveThroughSchema(h, "test", "the generated pair is not the demo pair: its count differs");
     await h.plan();
     await h.copy();
   });
@@ -222,7 +224,9 @@ describe("a video without a summary the Dashboard lists, on the generated pair",
 
     const decided = cli("decide", videoId, "listing", "unlisted", "--note", "nothing to show");
     expect(decided.code, decided.stderr).toBe(0);
-    expect(decided.stdout).toBe("Decision stored: left unlisted. Run the copy again to apply it.\n");
+    expect(decided.stdout).toBe(
+      "Decision stored: left unlisted. Run Copy and verify again (npx cutover copy) to apply it.\n",
+    );
     const listed = await h.ctx.db.mergeDecision.findMany({ where: { videoId } });
     expect(listed).toMatchObject([{ field: "listing", choice: "unlisted", note: "nothing to show" }]);
     const audit = await h.ctx.db.auditEntry.findFirst({
