@@ -220,3 +220,13 @@ CREATE TABLE IF NOT EXISTS copy_expectation (
   records TEXT NOT NULL,
   PRIMARY KEY (run_id, batch)
 );
+
+-- Step 5's flip: what PostgreSQL held at the moment the Dashboard started reading it, per video
+-- (updated_at and a digest of its summaries), so rollback can show exactly what changed since.
+CREATE TABLE IF NOT EXISTS flip_snapshot (
+  flip_id  INTEGER PRIMARY KEY,
+  taken_at TEXT NOT NULL,
+  videos   INTEGER NOT NULL,
+  states   TEXT NOT NULL,
+  digest   TEXT NOT NULL
+);
