@@ -69,7 +69,7 @@ test("the overview's link downloads the draft report; Chromium shows it and prin
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(`file://${file}`);
   expect(requests).toEqual([`file://${file}`]);
-  await expect(page.locator("#draft")).toHaveText(/^DRAFT — Draft: step 6 \(Archive\) is not approved yet/);
+  await expect(page.locator("#draft")).toHaveText(/^DRAFT — Step 6 \(Archive\) is not approved yet/);
   for (const id of [
     "steps",
     "audit",

@@ -13,10 +13,11 @@ export async function reportCommand(ctx: AppContext, args: ParsedArgs) {
   const out = args.flags.get("out");
   if (typeof out === "string") {
     const { file, report } = await writeReportFile(ctx, ctx.env.cliActor, out, format);
-    if (report.facts.draft) process.stderr.write(`${report.facts.draftReason}\n`);
+    if (report.facts.draft) process.stderr.write(`Draft: ${report.facts.draftReason}\n`);
     process.stdout.write(`Wrote ${file} (SHA-256 ${report.sha256[format]}, recorded in the audit log).\n`);
     return;
   }
   const report = await buildReport(ctx);
+  if (report.facts.draft) process.stderr.write(`Draft: ${report.facts.draftReason}\n`);
   process.stdout.write(reportBody(report, format));
 }

@@ -27,7 +27,16 @@ export async function loadCategorizationCount(ctx: AppContext): Promise<Categori
   }
   const keys = COUNT_DEFINITIONS.map(() => ({ nas: [] as string[], dashboard: [] as string[] }));
   for (const source of manifest.sources) {
-    const rows = readRows(path.join(manifest.backupDir, source.snapshotFile));
+    const file = path.join(manifest.backupDir, source.snapshotFile);
+    let rows: CategorizationRow[];
+    try {
+      rows = readRows(file);
+    } catch (error) {
+      return {
+        available: false,
+        note: `The snapshot ${file} of the approved backup cannot be read: ${(error as Error).message}`,
+      };
+    }
     COUNT_DEFINITIONS.forEach((definition, i) => {
       const flagged = rows.map((row) => ({ ...keyColumns(row), categorized: definition.test(row) }));
       keys[i]![source.role] = tallyCategorization(flagged).keys;

@@ -30,7 +30,16 @@ export async function loadCategorizationRecords(ctx: AppContext): Promise<Catego
   });
   const chosen = new Map<string, Map<string, string>>();
   for (const f of fields) chosen.set(f.videoId, (chosen.get(f.videoId) ?? new Map()).set(f.field, f.chosenSide));
-  const sides = readSideValues(await sourceFiles(ctx, plan), records);
+  const files = await sourceFiles(ctx, plan);
+  let sides: ReturnType<typeof readSideValues>;
+  try {
+    sides = readSideValues(files, records);
+  } catch (error) {
+    return {
+      available: false,
+      note: `The files the plan read (${files.nas}, ${files.dashboard}) cannot be read: ${(error as Error).message}`,
+    };
+  }
   const target = await readTarget(ctx, (client) => readTargetRecords(client, ids));
 
   const rows = records.map((r): CategorizationRecordFacts => {

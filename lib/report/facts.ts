@@ -29,7 +29,7 @@ export async function gatherReportFacts(ctx: AppContext): Promise<ReportFacts> {
   return {
     draft,
     draftReason: draft
-      ? `Draft: step 6 (Archive) is not approved yet (it is ${archive.state}); the evidence of later steps is missing or incomplete.`
+      ? `Step 6 (Archive) is not approved yet (it is ${archive.state}): this report shows the evidence recorded so far.`
       : null,
     version: REPORT_VERSION,
     generatedAt,

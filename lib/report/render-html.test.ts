@@ -8,7 +8,7 @@ const HOSTILE = `</td></table><script>alert("x")</script><link rel="stylesheet" 
 function facts(overrides: Partial<ReportFacts> = {}): ReportFacts {
   return {
     draft: true,
-    draftReason: "Draft: step 6 (Archive) is not approved yet (it is locked).",
+    draftReason: "Step 6 (Archive) is not approved yet (it is locked): this report shows the evidence recorded so far.",
     version: REPORT_VERSION,
     generatedAt: "2026-12-02T07:00:00.000Z",
     steps: STEPS.map((step, i) => ({
@@ -136,9 +136,7 @@ describe("renderReportHtml", () => {
     const html = renderReportHtml(facts());
     expect(html).toContain("<title>DRAFT — YTV2 cutover: evidence report</title>");
     const body = html.slice(html.indexOf("<body>") + "<body>".length).trimStart();
-    expect(body.startsWith('<p class="banner" id="draft">DRAFT — Draft: step 6 (Archive) is not approved yet')).toBe(
-      true,
-    );
+    expect(body.startsWith('<p class="banner" id="draft">DRAFT — Step 6 (Archive) is not approved yet')).toBe(true);
     const final = renderReportHtml(facts({ draft: false, draftReason: null }));
     expect(final).not.toContain("DRAFT");
     expect(final).toContain("Final: all six steps are approved.");

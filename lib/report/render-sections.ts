@@ -70,7 +70,7 @@ export function renderQuarantine(facts: QuarantineFacts): string {
   ]);
   return `<section id="quarantine">
 <h2>${esc(title)}</h2>
-<p>Plan #${esc(facts.planId)}: ${esc(facts.total)} rows kept aside in migration_quarantine, none lost.</p>
+<p>Plan #${esc(facts.planId)} sets ${esc(facts.total)} source rows aside in quarantine (the copy writes them, with their original values, to migration_quarantine).</p>
 ${rows.length ? table(["Reason", "What it means", "Rows", "Videos"], rows) : `<p class="none">Nothing is quarantined.</p>`}
 </section>`;
 }

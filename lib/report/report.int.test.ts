@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CATEGORIZED } from "@/lib/demo/demo-plan";
@@ -51,7 +51,9 @@ function cli(...args: string[]) {
 describe("the evidence report's facts after steps 1–3 on the demo pair", () => {
   it("is a draft, and says why", () => {
     expect(facts.draft).toBe(true);
-    expect(facts.draftReason).toMatch(/^Draft: step 6 \(Archive\) is not approved yet/);
+    expect(facts.draftReason).toMatch(
+      /^Step 6 \(Archive\) is not approved yet \(it is locked\): this report shows the evidence recorded so far\.$/,
+    );
     expect(Object.keys(facts).slice(0, 2)).toEqual(["draft", "draftReason"]);
   });
 
@@ -154,7 +156,7 @@ describe("delivering the report", () => {
       draft: true,
     });
     expect(written.startsWith("<!DOCTYPE html>")).toBe(true);
-    expect(written).toContain('<p class="banner" id="draft">DRAFT — Draft: step 6 (Archive) is not approved yet');
+    expect(written).toContain('<p class="banner" id="draft">DRAFT — Step 6 (Archive) is not approved yet');
   });
 
   it("the CLI writes with --out, then refuses the same path in one line, leaving the file and the log untouched", () => {
@@ -195,6 +197,28 @@ describe("delivering the report", () => {
     expect(printed.stdout).toMatch(/^<!DOCTYPE html>/);
     expect(printed.stdout).toContain("DRAFT — YTV2 cutover: evidence report");
     expect(spawnCount()).toBe(entries);
+  });
+});
+
+describe("a snapshot of the approved backup that cannot be read", () => {
+  it("leaves the count's and the records' sections saying so, and the rest of the report stands", async () => {
+    const approval = await h.ctx.db.approval.findFirstOrThrow({ where: { step: "backup", revokedAt: null } });
+    const run = await h.ctx.db.stepRun.findUniqueOrThrow({ where: { id: approval.runId } });
+    const manifest = manifestOfEvidence(h.ctx, run.evidence)!;
+    const snapshot = path.join(manifest.backupDir, manifest.sources.find((s) => s.role === "nas")!.snapshotFile);
+    renameSync(snapshot, `${snapshot}.away`);
+    try {
+      const partial = await gatherReportFacts(h.ctx);
+      expect(partial.categorizationCount).toEqual({
+        available: false,
+        note: expect.stringMatching(/^The snapshot .*nas\.db of the approved backup cannot be read: /),
+      });
+      expect(partial.categorizationRecords).toMatchObject({ available: false });
+      expect(partial.quarantine).toMatchObject({ available: true });
+      expect(partial.audit.verified).toBe(true);
+    } finally {
+      renameSync(`${snapshot}.away`, snapshot);
+    }
   });
 });
 

@@ -34,7 +34,7 @@ describe("GET /api/report", () => {
     );
     const body = await response.text();
     expect(body).toMatch(/^<!DOCTYPE html>/);
-    expect(body).toContain("DRAFT — Draft: step 6 (Archive) is not approved yet");
+    expect(body).toContain("DRAFT — Step 6 (Archive) is not approved yet");
     const sha = createHash("sha256").update(body).digest("hex");
     expect(response.headers.get("x-report-sha256")).toBe(sha);
     const entry = await ctx.db.auditEntry.findFirstOrThrow({ where: { action: "report" } });
