@@ -153,8 +153,12 @@ describe("renderReportHtml", () => {
       "parity",
       "scan",
     ]) {
-      expect(html).toContain(`<section id="${id}">`);
+      expect(html).toMatch(new RegExp(`<section id="${id}"( class="pending")?>`));
     }
+    // a section that has not run does not take a printed page of its own
+    expect(html).toContain('<section id="parity" class="pending">');
+    expect(html).toContain('<section id="scan">');
+    expect(html).toMatch(/section:first-of-type,section\.pending\{break-before:auto\}/);
     for (const step of STEPS) expect(html).toContain(`<div class="step" id="step-${step.id}">`);
     expect(html).toMatch(/section\{margin:0;break-before:page\}/);
     expect(html).toContain("Not run yet: no parity run is recorded.");

@@ -44,7 +44,7 @@ export function renderCategorizationRecords(facts: CategorizationRecordsFacts): 
   const summary = [...tally].map(([status, n]) => `${mark(status)} ${esc(n)}`).join(", ");
   const rows = facts.records.map((r, i) => [
     esc(i + 1),
-    `<span class="mono">${esc(r.videoId)}</span>`,
+    `<span class="mono id">${esc(r.videoId)}</span>`,
     esc(r.title),
     categories(r.nas),
     categories(r.dashboard),
@@ -83,7 +83,8 @@ export function renderLaterSection(section: EvidenceSection): string {
       { caption: t.caption },
     ),
   );
-  return `<section id="${esc(section.id)}">
+  const pending = section.state === "not_run" ? ' class="pending"' : "";
+  return `<section id="${esc(section.id)}"${pending}>
 <h2>${esc(section.title)} — ${mark(section.state, section.state === "not_run" ? "not run yet" : "recorded")}</h2>
 <p${section.state === "not_run" ? ' class="none"' : ""}>${esc(section.note)}</p>
 ${section.lines.map((line) => `<p>${esc(line)}</p>`).join("\n")}
