@@ -72,9 +72,20 @@ export async function loadCategorizationRecords(ctx: AppContext): Promise<Catego
   };
 }
 
+/**
+ * A record's categories, one entry per category: PostgreSQL's analysis_json carries both
+ * `categories[]` and the bare `subcategories` the Dashboard reads, which normalize to the same
+ * entry twice (the comparison merges them the same way).
+ */
 function categoriesOf(values: Record<string, unknown> | null): CategoryEntryFacts[] | null {
   if (!values) return null;
-  return normalizeCategorization(values as CategorizationInput).categories;
+  const merged = new Map<string, Set<string>>();
+  for (const { category, subcategories } of normalizeCategorization(values as CategorizationInput).categories) {
+    const set = merged.get(category) ?? new Set<string>();
+    for (const name of subcategories) set.add(name);
+    merged.set(category, set);
+  }
+  return [...merged].map(([category, set]) => ({ category, subcategories: [...set] }));
 }
 
 /**

@@ -116,6 +116,11 @@ describe("the evidence report's facts after steps 1–3 on the demo pair", () =>
     expect(records.records.filter((r) => r.dashboard !== null)).toHaveLength(DEMO_CATEGORIZED);
     for (const r of records.records) {
       expect(r.postgres!.some((c) => c.subcategories.length > 0)).toBe(true);
+      // one entry per category, though analysis_json holds both categories[] and the bare subcategories
+      expect(new Set(r.postgres!.map((c) => c.category)).size).toBe(r.postgres!.length);
+      const dashboard = r.dashboard?.map((c) => [c.category, [...c.subcategories].sort()]);
+      if (dashboard?.length)
+        expect(r.postgres!.map((c) => [c.category, [...c.subcategories].sort()])).toEqual(dashboard);
       expect(r.verified).toBe("identical");
     }
   });
