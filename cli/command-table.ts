@@ -126,7 +126,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "report",
     flags: { out: { type: "string", placeholder: "FILE" }, ...json },
     positionals: none,
-    help: "the evidence report (step 6)",
+    help: "the evidence report as one HTML page (--json: its facts); --out writes a new file and\nrecords its SHA-256 in the audit log. A draft until step 6 is approved",
+    run: (ctx, args) => import("./commands/report").then((m) => m.reportCommand(ctx, args)),
   },
   {
     name: "help",

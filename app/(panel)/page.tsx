@@ -2,6 +2,7 @@ import { requireOwnerPage } from "@/app/_lib/owner";
 import { NextText, RevokedNotice } from "@/components/step-notices";
 import { Stepper } from "@/components/stepper";
 import { loadOwnerStatuses } from "@/lib/steps/owner-status";
+import { EvidenceReportLink } from "@/components/evidence-report-link";
 
 export default async function OverviewPage() {
   const ctx = await requireOwnerPage();
@@ -35,6 +36,7 @@ export default async function OverviewPage() {
         <p className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm">All six steps are approved.</p>
       )}
       <Stepper steps={steps} />
+      <EvidenceReportLink draft={steps.some((step) => step.id === "archive" && step.state !== "approved")} />
     </div>
   );
 }
