@@ -1,5 +1,6 @@
 import type { AppContext } from "../../lib/app-context";
 import { buildReport, reportBody, writeReportFile } from "../../lib/report/generate";
+import { withTargetForCommand } from "../../lib/target/target-url";
 import type { ParsedArgs } from "../args";
 
 /**
@@ -9,6 +10,11 @@ import type { ParsedArgs } from "../args";
  * and says so first.
  */
 export async function reportCommand(ctx: AppContext, args: ParsedArgs) {
+  // The categorization records compare with PostgreSQL: reach the embedded one as copy does.
+  return withTargetForCommand(ctx, () => writeReport(ctx, args));
+}
+
+async function writeReport(ctx: AppContext, args: ParsedArgs) {
   const format = args.flags.has("json") ? "json" : "html";
   const out = args.flags.get("out");
   if (typeof out === "string") {

@@ -1,6 +1,6 @@
 import { FoldedValue } from "@/components/diff/folded-value";
 import type { RecordDetail } from "@/lib/review/record-detail";
-import { quarantineLabel } from "@/components/quarantine-reasons";
+import { quarantineLabel } from "@/lib/common/quarantine-reasons";
 import { TableHead } from "@/components/table-head";
 
 /** This record's quarantine rows: what PostgreSQL's migration_quarantine holds now, else the plan's. */

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { CASE_LOOK } from "@/components/diff/case-badge";
 import { SubmitButton } from "@/components/submit-button";
 import { STATUS_LOOK } from "@/components/diff/status-badge";
-import { QUARANTINE_LOOK } from "@/components/quarantine-reasons";
-import { QUARANTINE_REASONS } from "@/lib/common/quarantine-reasons";
+import { QUARANTINE_LOOK, QUARANTINE_REASONS } from "@/lib/common/quarantine-reasons";
 import { RECORD_STATUSES, reviewHref, type ReviewQuery } from "@/lib/review/filters";
 import type { MergeCase } from "@/lib/merge/classify";
 

@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/diff/status-badge";
 import type { RecordStatus } from "@/components/diff/status-badge";
 import type { RecordRow } from "@/lib/review/records";
 import { DecisionStateBadge } from "./decision-state-badge";
-import { quarantineLabel } from "@/components/quarantine-reasons";
+import { quarantineLabel } from "@/lib/common/quarantine-reasons";
 import { TableHead } from "@/components/table-head";
 
 /** One page of the plan's records. The title is the row's link: j/k move between them, Enter opens. */

@@ -1,5 +1,4 @@
-import { QUARANTINE_LOOK } from "../../components/quarantine-reasons";
-import { isQuarantineReason } from "../common/quarantine-reasons";
+import { QUARANTINE_LOOK, isQuarantineReason } from "../common/quarantine-reasons";
 import { esc, mark, table } from "./html";
 import type {
   CategorizationCountFacts,

@@ -1,6 +1,5 @@
-import { QUARANTINE_LOOK } from "@/components/quarantine-reasons";
+import { QUARANTINE_LOOK, isQuarantineReason } from "@/lib/common/quarantine-reasons";
 import { TableHead } from "@/components/table-head";
-import { isQuarantineReason } from "@/lib/common/quarantine-reasons";
 import type { PlanSummary } from "@/lib/steps/copy-view";
 
 type Props = { quarantine: PlanSummary["quarantine"]; skippedSincePlan: number };
