@@ -112,7 +112,13 @@ export const COMMANDS: readonly CommandEntry[] = [
       mode === "on" || mode === "off" ? undefined : `takes on or off, not "${mode}"`,
     help: "switch dual write on or off (steps 4 and 6)",
   },
-  { name: "drill", flags: json, positionals: none, help: "the delete drill in a scratch schema (step 5)" },
+  {
+    name: "drill",
+    flags: json,
+    positionals: none,
+    help: "the delete drill of step 5 in a scratch schema of the target, dropped afterwards (the\nowner's rows are never touched); needs step 3 approved; exit 0 only when every check passes",
+    run: (ctx, args) => import("./commands/drill").then((m) => m.drillCommand(ctx, args)),
+  },
   {
     name: "scan",
     flags: json,

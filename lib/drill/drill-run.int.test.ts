@@ -1,4 +1,3 @@
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditLog } from "@/lib/audit/audit-log";
 import { canonicalHash } from "@/lib/common/canonical-json";
@@ -10,44 +9,15 @@ import { runStepAction } from "@/lib/workflow/workflow";
 import { demoHarness, type Harness } from "@/test/support/copy-harness";
 import { createTestDatabase, type TestDatabase } from "@/test/support/postgres";
 import { approveThroughSchema } from "@/test/support/steps";
+import { relayTo, type TcpRelay } from "@/test/support/tcp-relay";
 import { drillAction, latestDrillRun } from "./drill-run";
 import { listScratchSchemas } from "./scratch-schema";
 
 const ACTOR = "owner (test)";
 
-/**
- * The target reached through a TCP relay of the test's own, so closing the relay makes the very
- * target the approvals name unreachable, as a server that went away would be.
- */
-async function relayTo(url: string) {
-  const upstream = new URL(url);
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const server = net.connect(Number(upstream.port), upstream.hostname);
-    for (const socket of [client, server]) {
-      sockets.add(socket);
-      socket.on("error", () => undefined);
-      socket.on("close", () => sockets.delete(socket));
-    }
-    client.pipe(server).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const relayed = new URL(url);
-  relayed.hostname = "127.0.0.1";
-  relayed.port = String((server.address() as net.AddressInfo).port);
-  return {
-    url: relayed.toString(),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 describe("the drill as step 5's action", () => {
   let db: TestDatabase;
-  let relay: Awaited<ReturnType<typeof relayTo>>;
+  let relay: TcpRelay;
   let h: Harness;
 
   beforeAll(async () => {
