@@ -123,7 +123,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "scan",
     flags: json,
     positionals: { min: 0, max: Infinity, usage: "[<dir>…]" },
-    help: "scan the NAS and Dashboard code for sync code (step 5)",
+    help: "scan code folders for sync code (step 5): the named ones, else NAS_CODE_DIR and\nDASHBOARD_CODE_DIR; reads only; exit 0 only when every folder was read and nothing found",
+    run: (ctx, args) =>
+      import("./commands/scan").then((m) =>
+        m.scanCommand(ctx, { dirs: args.positionals, json: args.flags.has("json") }),
+      ),
   },
   { name: "flip", flags: {}, positionals: none, help: "flip read_from_postgres (step 5)" },
   { name: "rollback", flags: {}, positionals: none, help: "flip back, after showing the delta (step 5)" },
