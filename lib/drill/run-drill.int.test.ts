@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTargetClient } from "@/lib/target/connect";
 import { applySchema } from "@/lib/target/schema/apply";
 import { OwnerFacingError } from "@/lib/workflow/types";
-import { createTestDatabase, type TestDatabase } from "@/test/support/postgres";
+import { adminUrl, createTestDatabase, type TestDatabase } from "@/test/support/postgres";
 import { writeVideo } from "./drill-videos";
 import { runDeleteDrill, type DrillResult } from "./run-drill";
 import { listScratchSchemas } from "./scratch-schema";
@@ -204,6 +204,26 @@ describe("tables that reference content without a cascade", () => {
       });
     } finally {
       await empty.drop();
+    }
+  });
+});
+
+describe("a role that may not create a schema", () => {
+  it("refuses in one owner-facing line, and leaves nothing", async () => {
+    const db = await ownerTarget("drillrole");
+    const role = `drill_limited_${db.name.split("_")[1]}`;
+    try {
+      await query(db.url, `CREATE ROLE ${role} LOGIN PASSWORD 'limited'; GRANT USAGE ON SCHEMA public TO ${role}`);
+      const limited = new URL(db.url);
+      limited.username = role;
+      limited.password = "limited";
+      await expect(runDeleteDrill(limited.toString())).rejects.toThrow(
+        `The role "${role}" cannot create a schema in database "${db.name}", and the drill needs one for its scratch copy (GRANT CREATE ON DATABASE ${db.name} TO ${role}, or use the owning role); nothing was changed.`,
+      );
+      expect(await withTargetClient(db.url, listScratchSchemas)).toEqual([]);
+    } finally {
+      await db.drop();
+      await query(adminUrl(), `DROP ROLE IF EXISTS ${role}`);
     }
   });
 });

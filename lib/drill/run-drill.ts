@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { connectTarget, describeTarget, toTargetError } from "@/lib/target/connect";
 import { OwnerFacingError } from "@/lib/workflow/types";
+import { DROPPED_CHECK } from "./check-names";
 import { cascadeCheck, deleteByKeyCheck, raceCheck, rerunCheck, type DrillCheckSpec } from "./drill-checks";
 import {
   NON_CASCADE_CHECK,
@@ -140,7 +141,7 @@ export async function runDeleteDrill(databaseUrl: string, options: DrillOptions 
     }
     const left = await listScratchSchemas(admin);
     checks.push({
-      name: "Scratch schema dropped afterwards",
+      name: DROPPED_CHECK,
       ok: !left.includes(schema),
       detail: left.includes(schema) ? `${schema} is still in the target` : `${schema} is gone from the catalog`,
       ms: dropMs,

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
+import { OwnerFacingError } from "@/lib/workflow/types";
 import { SCHEMA_OBJECTS, SEED_FLAGS_SQL } from "@/lib/target/schema/definition";
 
 /**
@@ -36,7 +37,19 @@ export type ScratchBuild = { objects: number; leftOut: string[] };
  */
 export async function createScratchSchema(client: Pick<pg.ClientBase, "query">, schema: string): Promise<ScratchBuild> {
   if (!isScratchSchemaName(schema)) throw new Error(`not a drill schema name: ${schema}`);
-  await client.query(`CREATE SCHEMA ${schema}`);
+  try {
+    await client.query(`CREATE SCHEMA ${schema}`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "42501") throw error;
+    const { rows } = await client.query<{ db: string; role: string }>(
+      "SELECT current_database() AS db, current_user AS role",
+    );
+    const { db, role } = rows[0]!;
+    throw new OwnerFacingError(
+      `The role "${role}" cannot create a schema in database "${db}", and the drill needs one for its scratch copy (GRANT CREATE ON DATABASE ${db} TO ${role}, or use the owning role); nothing was changed.`,
+      "target_privilege",
+    );
+  }
   await pathToScratch(client, schema);
   const leftOut: string[] = [];
   let objects = 0;

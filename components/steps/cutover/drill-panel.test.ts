@@ -22,7 +22,11 @@ function storedRun(overrides: Partial<StoredDrillRun["result"]> = {}): StoredDri
     scratchSchema: "cutover_drill_0123456789ab",
     leftoversDropped: [],
     leftOut: ["content_title_trgm_idx (needs the pg_trgm extension)"],
-    checks: [check("Delete by yt:<id>", true, 12.4), check("Race: B deleted during A's writes, A commits", true, 1530)],
+    checks: [
+      check("Delete by yt:<id>", true, 12.4),
+      check("Race: B deleted during A's writes, A commits", true, 1530),
+      check("Scratch schema dropped afterwards", true, 4),
+    ],
     nonCascade: [],
     startedAt: "2026-12-02T07:10:00.123Z",
     finishedAt: "2026-12-02T07:10:02.000Z",
@@ -65,6 +69,8 @@ describe("the delete drill's panel", () => {
     });
     const shown = text(renderToStaticMarkup(createElement(DrillPanel, { run })));
     expect(shown).toMatch(/^Drill failed 1 of 1 checks — run #3/);
+    // its checks do not include the drop's, so the panel does not claim it
+    expect(shown).toContain("in scratch schema cutover_drill_0123456789ab (still in the target)");
     expect(shown).toContain(
       "Before it began, it dropped 1 scratch schema(s) an earlier, interrupted drill left: cutover_drill_ffffffffffff",
     );

@@ -2,6 +2,7 @@ import { CheckMark } from "@/components/state-badge";
 import { TableHead } from "@/components/table-head";
 import { formatUtc } from "@/lib/common/format-time";
 import type { StoredDrillRun } from "@/lib/drill/drill-run";
+import { DROPPED_CHECK } from "@/lib/drill/check-names";
 
 /**
  * Step 5's delete drill as the latest stored run says it: each check with its time, the tables
@@ -18,6 +19,7 @@ export function DrillPanel({ run }: { run: StoredDrillRun | null }) {
     );
   const { result } = run;
   const failed = result.checks.filter((check) => !check.ok).length;
+  const dropped = result.checks.some((check) => check.name === DROPPED_CHECK && check.ok);
   return (
     <div className="space-y-4 text-sm">
       <p>
@@ -25,8 +27,8 @@ export function DrillPanel({ run }: { run: StoredDrillRun | null }) {
           {run.ok ? "Drill passed" : `Drill failed ${failed} of ${result.checks.length} checks`}
         </span>{" "}
         — run #{run.id} at {formatUtc(result.startedAt)} by {run.actor} on {result.target}, in scratch schema{" "}
-        <code className="font-mono">{result.scratchSchema}</code> (dropped afterwards), {formatMs(result.totalMs)} in
-        all.
+        <code className="font-mono">{result.scratchSchema}</code> (
+        {dropped ? "dropped afterwards" : "still in the target"}), {formatMs(result.totalMs)} in all.
       </p>
       {result.leftoversDropped.length > 0 ? (
         <p className="text-amber-800">
