@@ -84,6 +84,9 @@ export function raceCheck(a: pg.ClientBase, b: Db, when: Interleaving, pairs: Ar
         return Math.round(performance.now() - started);
       };
       let deleteMs = 0;
+      // This flow waits for the delete before A goes on, so a delete that waited on A's locks
+      // would never finish: lock_timeout turns that into a failed check, and a delete that
+      // returned was not held up by A.
       await a.query("BEGIN");
       try {
         if (when === "before") deleteMs = await deleteB();
@@ -100,7 +103,7 @@ export function raceCheck(a: pg.ClientBase, b: Db, when: Interleaving, pairs: Ar
       const rows = { A: await videoRows(b, A), B: await videoRows(b, B) };
       return {
         ok: deleted.length === 1 && gone(rows.B) && whole(rows.A),
-        detail: `B deleted and committed ${MOMENT[when]} (${deleteMs} ms, not blocked); after A's commit: B ${shape(rows.B)}, A ${shape(rows.A)}`,
+        detail: `B deleted and committed ${MOMENT[when]} (${deleteMs} ms, not held up by A's open transaction); after A's commit: B ${shape(rows.B)}, A ${shape(rows.A)}`,
         evidence: { deleteMs, ...rows },
       };
     },

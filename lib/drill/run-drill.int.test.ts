@@ -102,7 +102,7 @@ describe("the delete drill", () => {
     const check = result.checks.find((c) => c.name === `Race: B deleted ${when} A's writes, A commits`)!;
     expect(check.evidence).toMatchObject({ A: { content: 1, summaries: 2 }, B: { content: 0, summaries: 0 } });
     expect(check.detail).toMatch(
-      /not blocked\); after A's commit: B 0 content, 0 summaries, A 1 content, 2 summaries$/,
+      /ms, not held up by A's open transaction\); after A's commit: B 0 content, 0 summaries, A 1 content, 2 summaries$/,
     );
   });
 
