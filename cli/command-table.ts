@@ -112,12 +112,22 @@ export const COMMANDS: readonly CommandEntry[] = [
       mode === "on" || mode === "off" ? undefined : `takes on or off, not "${mode}"`,
     help: "switch dual write on or off (steps 4 and 6)",
   },
-  { name: "drill", flags: json, positionals: none, help: "the delete drill in a scratch schema (step 5)" },
+  {
+    name: "drill",
+    flags: json,
+    positionals: none,
+    help: "the delete drill of step 5 in a scratch schema of the target, dropped afterwards (the\nowner's rows are never touched); needs step 3 approved; exit 0 only when every check passes",
+    run: (ctx, args) => import("./commands/drill").then((m) => m.drillCommand(ctx, args)),
+  },
   {
     name: "scan",
     flags: json,
     positionals: { min: 0, max: Infinity, usage: "[<dir>…]" },
-    help: "scan the NAS and Dashboard code for sync code (step 5)",
+    help: "scan code folders for sync code (step 5): the named ones, else NAS_CODE_DIR and\nDASHBOARD_CODE_DIR; reads only; exit 0 only when every folder was read and nothing found",
+    run: (ctx, args) =>
+      import("./commands/scan").then((m) =>
+        m.scanCommand(ctx, { dirs: args.positionals, json: args.flags.has("json") }),
+      ),
   },
   { name: "flip", flags: {}, positionals: none, help: "flip read_from_postgres (step 5)" },
   { name: "rollback", flags: {}, positionals: none, help: "flip back, after showing the delta (step 5)" },

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI with tsx, under the `react-server` condition so modules marked
 // `server-only` load as they do in the panel. The project root is passed on so the CLI finds
-// prisma/ and node_modules wherever it is started from.
+// prisma/ and node_modules wherever it is started from, and so is its tsconfig: tsx reads the
+// `@/` import alias from the tsconfig of the working directory, which outside the project has none.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +12,13 @@ const tsx = import.meta.resolve("tsx");
 const result = spawnSync(
   process.execPath,
   ["--conditions=react-server", "--import", tsx, path.join(root, "cli", "index.ts"), ...process.argv.slice(2)],
-  { stdio: "inherit", env: { ...process.env, CUTOVER_PROJECT_ROOT: process.env.CUTOVER_PROJECT_ROOT ?? root } },
+  {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      CUTOVER_PROJECT_ROOT: process.env.CUTOVER_PROJECT_ROOT ?? root,
+      TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json"),
+    },
+  },
 );
 process.exit(result.status ?? 1);

@@ -74,6 +74,31 @@ describe("db_in_git", () => {
     expect(report.findings.map((f) => [f.file, f.rule])).toEqual([["dashboard.sqlite3", "git.tracked"]]);
   });
 
+  it("reads the history of a repository owned by another user, which git alone refuses as dubious ownership", async () => {
+    // git's own switch for its tests: it treats every repository as another user's, as a NAS
+    // share or a service account's checkout is. The same refusal a chown would cause, without root.
+    const foreign = { ...gitEnv, GIT_TEST_ASSUME_DIFFERENT_OWNER: "1" };
+    expect(() => execFileSync("git", ["ls-files"], { cwd: repo, env: foreign, stdio: "pipe" })).toThrow(
+      /dubious ownership/,
+    );
+    process.env.GIT_TEST_ASSUME_DIFFERENT_OWNER = "1";
+    try {
+      for (const dir of [repo, path.join(repo, "exports")]) {
+        const report = await scanCodeFolders([{ label: "NAS", dir }]);
+        expect(report.folders[0]!.git.state).toBe("repository");
+        expect(report.complete).toBe(true);
+      }
+      const report = await scanCodeFolders([{ label: "NAS", dir: repo }]);
+      expect(report.findings.map((f) => f.file)).toEqual([
+        "data/ytv2_content.db",
+        "exports/dashboard.sqlite3",
+        "old/nas-copy.db",
+      ]);
+    } finally {
+      delete process.env.GIT_TEST_ASSUME_DIFFERENT_OWNER;
+    }
+  });
+
   it("says the check failed (and the scan is incomplete) when git cannot read the repository", async () => {
     const broken = path.join(temp.dir, "broken");
     mkdirSync(broken);

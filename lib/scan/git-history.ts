@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { GitCheck } from "./types";
@@ -14,16 +14,22 @@ const WHY_TRACKED =
 const WHY_HISTORY =
   "A database file is still in this repository's history: every clone carries that copy of the data, and restoring it would bring deleted videos back.";
 
-function insideRepository(dir: string): boolean {
+/** The top of the repository the folder is in (where its .git is), or null outside one. */
+function repositoryRoot(dir: string): string | null {
   for (let d = dir; ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, ".git"))) return true;
-    if (path.dirname(d) === d) return false;
+    if (existsSync(path.join(d, ".git"))) return d;
+    if (path.dirname(d) === d) return null;
   }
 }
 
-async function git(dir: string, args: string[]): Promise<string> {
-  // No fsmonitor hook, no pager, no prompts: a read of the object store and nothing else.
-  const { stdout } = await run("git", ["-c", "core.quotePath=false", "-c", "core.fsmonitor=false", ...args], {
+async function git(dir: string, root: string, args: string[]): Promise<string> {
+  // No fsmonitor hook, no pager, no prompts: a read of the object store and nothing else. The
+  // owner's code folder is often owned by another user than the one scanning (a NAS share, a
+  // checkout made by the service account); git then refuses it as "dubious ownership" and the
+  // history would go unread. Trusting this one repository is safe for these reads: the config
+  // hooks they could run (fsmonitor, pager) are switched off above.
+  const safe = ["-c", `safe.directory=${realpathSync(root)}`];
+  const { stdout } = await run("git", [...safe, "-c", "core.quotePath=false", "-c", "core.fsmonitor=false", ...args], {
     cwd: dir,
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_PAGER: "cat" },
@@ -37,12 +43,13 @@ async function git(dir: string, args: string[]): Promise<string> {
  * newest commit that added it.
  */
 export async function gitDatabaseHits(dir: string): Promise<{ check: GitCheck; hits: Hit[] }> {
-  if (!insideRepository(dir)) return { check: { state: "not-a-repository" }, hits: [] };
+  const root = repositoryRoot(dir);
+  if (root === null) return { check: { state: "not-a-repository" }, hits: [] };
   let tracked: string[];
   let log: string;
   try {
-    tracked = (await git(dir, ["ls-files", "-z", "--", ...DB_PATHSPECS])).split("\0").filter(Boolean);
-    log = await git(dir, [
+    tracked = (await git(dir, root, ["ls-files", "-z", "--", ...DB_PATHSPECS])).split("\0").filter(Boolean);
+    log = await git(dir, root, [
       "log",
       "--all",
       "--no-renames",

@@ -230,3 +230,16 @@ CREATE TABLE IF NOT EXISTS flip_snapshot (
   states   TEXT NOT NULL,
   digest   TEXT NOT NULL
 );
+
+-- Step 5's delete drills (lib/drill): one row per completed drill, passed or failed, with its
+-- result as canonical JSON and that JSON's SHA-256. Rows are only ever added.
+CREATE TABLE IF NOT EXISTS drill_run (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT NOT NULL,
+  actor         TEXT NOT NULL,
+  target        TEXT NOT NULL,
+  ok            BOOLEAN NOT NULL,
+  evidence      TEXT NOT NULL,
+  evidence_hash TEXT NOT NULL
+);
