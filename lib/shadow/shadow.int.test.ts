@@ -3,11 +3,8 @@ import Database from "better-sqlite3";
 import { readFileSync, renameSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoHarness, type Harness } from "@/test/support/copy-harness";
-import { approveStepWithGate } from "@/lib/steps/approve";
-import { copyRunInput } from "@/lib/steps/copy-step";
-import { confirmDefaults, decideRecord } from "@/lib/review/decide";
-import { runStepAction } from "@/lib/workflow/workflow";
 import { approveThroughSchema } from "@/test/support/steps";
+import { approvedDemo, EXPECTED_COUNTS } from "@/test/support/shadow-demo";
 import { acknowledgeShadow, runShadowStep, shadowVerdict } from "./shadow-step";
 
 const ACTOR = "owner (test)";
@@ -18,36 +15,9 @@ afterEach(async () => {
 
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-/**
- * The demo pair with one Dashboard-only video stripped of every summary (a video the SQLite-era
- * Dashboard listed without one), copied with the owner's decision to leave it unlisted, and
- * step 3 approved: where step 4 begins.
- */
-async function approvedDemo() {
-  const h = await demoHarness();
-  harnesses.push(h);
-  const unlisted = h.expected.videoIds.dashboardOnly[0]!;
-  const dashboard = new Database(h.sources.dashboard);
-  dashboard.prepare("UPDATE content SET summary = NULL WHERE video_id = ?").run(unlisted);
-  dashboard.prepare("DELETE FROM summary_variants WHERE video_id = ?").run(unlisted);
-  dashboard
-    .prepare("DELETE FROM content_summaries WHERE content_id IN (SELECT id FROM content WHERE video_id = ?)")
-    .run(unlisted);
-  dashboard.close();
-  await approveThroughSchema(h, ACTOR);
-  await h.plan();
-  await decideRecord(h.ctx, { videoId: unlisted, field: "listing", choice: "unlisted", note: "no summary" }, ACTOR);
-  await confirmDefaults(h.ctx, "all", ACTOR, "all records");
-  expect((await runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR))).status).toBe("passed");
-  await approveStepWithGate(h.ctx, { stepId: "copy", actor: ACTOR, confirmation: "copy is complete" });
-  return { h, unlisted, shadow: () => runShadowStep(h.ctx, { databaseUrl: h.databaseUrl, actor: ACTOR }) };
-}
-
-const EXPECTED_COUNTS = { ordering: 16, not_listed: 4, newly_listed: 7, field: 11, facet: 22 };
-
 describe("shadow read on the demo pair after a real copy", () => {
   it("classifies every difference exactly, stays open until each kind is acknowledged, and holds on an unchanged rerun", async () => {
-    const { h, unlisted, shadow } = await approvedDemo();
+    const { h, unlisted, shadow } = await approvedDemo(harnesses);
     expect(await shadowVerdict(h.ctx)).toMatchObject({ ok: false, runId: null, openKinds: [] });
     const state = await shadow();
     const counts = Object.fromEntries(state.kinds.map((k) => [k.kind, k.count]));
@@ -130,7 +100,7 @@ describe("shadow read on the demo pair after a real copy", () => {
   });
 
   it("names a deliberately edited target card field and reopens its kind; bad input stores nothing and reads only", async () => {
-    const { h, shadow } = await approvedDemo();
+    const { h, shadow } = await approvedDemo(harnesses);
     const before = sha256(h.sources.dashboard);
     const moved = `${h.sources.dashboard}.away`;
     renameSync(h.sources.dashboard, moved);
