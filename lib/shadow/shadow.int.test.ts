@@ -6,6 +6,7 @@ import { demoHarness, type Harness } from "@/test/support/copy-harness";
 import { approveThroughSchema } from "@/test/support/steps";
 import { approvedDemo, EXPECTED_COUNTS } from "@/test/support/shadow-demo";
 import { acknowledgeShadow, runShadowStep, shadowVerdict } from "./shadow-step";
+import { loadShadowView } from "./shadow-view";
 
 const ACTOR = "owner (test)";
 const harnesses: Harness[] = [];
@@ -64,6 +65,12 @@ describe("shadow read on the demo pair after a real copy", () => {
 
     const verdict = await shadowVerdict(h.ctx);
     expect(verdict.ok).toBe(false);
+    const view = await loadShadowView(h.ctx, 2);
+    expect([view.locked, view.state!.total, view.state!.kinds.map((k) => k.examples.length)]).toEqual([
+      false,
+      60,
+      [2, 2, 2, 2, 2],
+    ]);
     expect(verdict.openKinds).toEqual(Object.entries(EXPECTED_COUNTS).map(([kind, open]) => ({ kind, open })));
     expect(verdict.detail).toMatch(/60 of 60 finding\(s\) open/);
 
