@@ -3,6 +3,7 @@ import type { AppContext } from "@/lib/app-context";
 import { appendAudit } from "@/lib/audit/audit-log";
 import { controlTransaction } from "@/lib/control/control-db";
 import { liveSourcesOf } from "@/lib/sources/source-paths";
+import { COPY_ACTION } from "@/lib/steps/copy-step";
 import { assertNotLocked, getStepStatusOrThrow, refuse, withWorkflowLease, WorkflowRefusal } from "@/lib/workflow/core";
 import type { ProgressReporter } from "@/lib/workflow/types";
 import { FINDING_KINDS, isFindingKind, type FindingKind } from "./findings";
@@ -138,6 +139,20 @@ export async function shadowVerdict(ctx: Pick<AppContext, "db">): Promise<Shadow
   }
   const openKinds = state.kinds.filter((k) => k.open > 0).map(({ kind, open }) => ({ kind, open }));
   const runId = state.run.id;
+  // A copy changes what the PostgreSQL era renders: a read from before it proves nothing about now.
+  const copy = await ctx.db.stepRun.findFirst({
+    where: { step: "copy", action: COPY_ACTION },
+    orderBy: { id: "desc" },
+  });
+  const copiedAt = copy ? (copy.finishedAt ?? copy.startedAt) : null;
+  if (copiedAt && copiedAt > state.run.startedAt) {
+    return {
+      ok: false,
+      detail: `Shadow read #${runId} is older than the last copy (run #${copy!.id}, ${copiedAt}): run it again.`,
+      openKinds,
+      runId,
+    };
+  }
   const detail =
     state.total === 0
       ? `Shadow read #${runId}: identical (${state.run.summary.views.length} views compared).`

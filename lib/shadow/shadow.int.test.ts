@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { demoHarness, type Harness } from "@/test/support/copy-harness";
 import { approveThroughSchema } from "@/test/support/steps";
 import { approvedDemo, EXPECTED_COUNTS } from "@/test/support/shadow-demo";
+import { copyRunInput } from "@/lib/steps/copy-step";
+import { runStepAction } from "@/lib/workflow/workflow";
 import { acknowledgeShadow, runShadowStep, shadowVerdict } from "./shadow-step";
 import { loadShadowView } from "./shadow-view";
 
@@ -146,6 +148,15 @@ describe("shadow read on the demo pair after a real copy", () => {
     expect(field.examples.slice(1).every((f) => f.acknowledged?.note === "ok")).toBe(true);
     expect(await shadowVerdict(h.ctx)).toMatchObject({ ok: false, openKinds: [{ kind: "field", open: 1 }] });
     expect(sha256(h.sources.dashboard)).toBe(before);
+
+    // acknowledged, then a copy changes the target again: the read no longer speaks for it
+    await acknowledgeShadow(h.ctx, { target: "field", note: "edited on purpose", actor: ACTOR });
+    expect((await shadowVerdict(h.ctx)).ok).toBe(true);
+    await runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR));
+    expect(await shadowVerdict(h.ctx)).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/^Shadow read #\d+ is older than the last copy \(run #\d+, .*\): run it again\.$/),
+    });
   });
 
   it("refuses to run or acknowledge until step 3 is approved, audited, storing nothing", async () => {
