@@ -109,7 +109,7 @@ export function compareListing(view: string, sqlite: string[], postgres: string[
     const { differ, pages } = pagesThatDiffer(sqlite, postgres, options.pageSize);
     const window = (list: string[]) => list.slice(first, first + 5);
     const detail =
-      `${view}: the same ${commonSqlite.length} cards in a different order; ${moved.length} change position (ties in the sort key not counted), ` +
+      `${view}: the ${commonSqlite.length} cards both eras list, in a different order; ${moved.length} change position (ties in the sort key not counted), ` +
       `${differ} of ${pages} page(s) of ${options.pageSize} differ; from position ${first + 1} the SQLite era shows ` +
       `${window(commonSqlite).join(", ")}, the PostgreSQL era ${window(commonPostgres).join(", ")}`;
     findings.push(
