@@ -103,7 +103,19 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   // Steps 4–6: declared with DESIGN.md's arguments, not available in this version yet.
   { name: "parity", flags: json, positionals: none, help: "dual-write parity run (step 4)" },
-  { name: "shadow", flags: json, positionals: none, help: "shadow read of the Dashboard's views (step 4)" },
+  {
+    name: "shadow",
+    flags: {
+      ...json,
+      acknowledge: { type: "string", placeholder: "KIND|FINGERPRINT" },
+      note: { type: "string", placeholder: "TEXT" },
+    },
+    positionals: none,
+    check: ({ flags }) =>
+      flags.has("acknowledge") !== flags.has("note") ? "--acknowledge and --note go together" : undefined,
+    help: "shadow read of the Dashboard's views (step 4): the SQLite era against the PostgreSQL era,\ncard by card; exit 0 only when identical or every finding is acknowledged. With\n--acknowledge <kind|fingerprint> --note TEXT: acknowledge the latest run's open findings",
+    run: (ctx, args) => import("./commands/shadow").then((m) => m.shadowCommand(ctx, args)),
+  },
   {
     name: "dual-write",
     flags: {},

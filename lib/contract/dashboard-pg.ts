@@ -134,13 +134,19 @@ export function cardListStatements(query: CardQuery = {}) {
   const { where, titleMatch } = filters(query, params);
   const order = [titleMatch ? `(${titleMatch}) DESC` : null, ORDER[query.sort ?? "added_desc"]].filter(Boolean);
   const from = `FROM content c ${CARD_SUMMARY_JOIN} WHERE ${where}`;
+  const orderBy = `ORDER BY ${order.join(", ")}`;
+  const ordered = `SELECT ${CARD_COLUMNS}, s.variant, s.text, s.html, s.summary_type ${from} ${orderBy}`;
   return {
     page,
     size,
     params,
     total: `SELECT count(*) AS n ${from}`,
-    cards: `SELECT ${CARD_COLUMNS}, s.variant, s.text, s.html, s.summary_type ${from}
-      ORDER BY ${order.join(", ")} LIMIT ${size} OFFSET ${(page - 1) * size}`,
+    /**
+     * The whole list's video ids in its order, unpaged (the shadow read walks it through a
+     * cursor), each with its sort key as text: cards with equal keys are ties the order leaves open.
+     */
+    orderedKeys: `SELECT c.video_id, (ROW(${order.map((o) => o!.replace(/ (ASC|DESC)$/, "")).join(", ")}))::text AS sort_key ${from} ${orderBy}`,
+    cards: `${ordered} LIMIT ${size} OFFSET ${(page - 1) * size}`,
   };
 }
 

@@ -118,59 +118,92 @@ function columns(db: Database.Database): Set<string> {
   return new Set((db.prepare("PRAGMA main.table_info(content)").all() as { name: string }[]).map((c) => c.name));
 }
 
-function allRows(db: Database.Database, sort: CardSort): Row[] {
-  return db.prepare(`SELECT * FROM content ORDER BY ${ORDER[sort]}`).all() as Row[];
+function orderedRows(db: Database.Database, sort: CardSort): IterableIterator<Row> {
+  return db.prepare(`SELECT * FROM content ORDER BY ${ORDER[sort]}`).iterate() as IterableIterator<Row>;
+}
+
+/**
+ * The card list's rows in its order, filtered the SQLite era's way, one row at a time: the
+ * shadow read walks every page of a 100k-row list without holding it. A search lists title
+ * matches first, then rows whose `summary` matches (a second pass).
+ */
+export function* iterateSqliteCardRows(db: Database.Database, query: CardQuery = {}): Generator<Row> {
+  const sort = query.sort ?? "added_desc";
+  const hasSummary = columns(db).has("summary");
+  const keep = (row: Row) =>
+    (query.category === undefined || sqliteCategoryMatches(row, query.category)) &&
+    (query.language === undefined || row.language === query.language);
+  const search = query.search?.trim().toLowerCase();
+  if (!search) {
+    for (const row of orderedRows(db, sort)) if (keep(row)) yield row;
+    return;
+  }
+  const inTitle = (row: Row) =>
+    String(row.title ?? "")
+      .toLowerCase()
+      .includes(search);
+  const inSummary = (row: Row) =>
+    hasSummary &&
+    String(row.summary ?? "")
+      .toLowerCase()
+      .includes(search);
+  for (const row of orderedRows(db, sort)) if (keep(row) && inTitle(row)) yield row;
+  for (const row of orderedRows(db, sort)) if (keep(row) && !inTitle(row) && inSummary(row)) yield row;
 }
 
 /** Every content row, filtered and sorted the SQLite era's way, one page of it. */
 export function listSqliteCards(db: Database.Database, query: CardQuery = {}): CardPage {
   const size = Math.max(1, Math.min(query.size ?? PAGE_SIZE, 500));
   const page = Math.max(1, query.page ?? 1);
-  const hasSummary = columns(db).has("summary");
-  let rows = allRows(db, query.sort ?? "added_desc");
-  if (query.category !== undefined) rows = rows.filter((row) => sqliteCategoryMatches(row, query.category!));
-  if (query.language !== undefined) rows = rows.filter((row) => row.language === query.language);
-  const search = query.search?.trim().toLowerCase();
-  if (search) {
-    const inTitle = (row: Row) =>
-      String(row.title ?? "")
-        .toLowerCase()
-        .includes(search);
-    const inSummary = (row: Row) =>
-      hasSummary &&
-      String(row.summary ?? "")
-        .toLowerCase()
-        .includes(search);
-    rows = [...rows.filter(inTitle), ...rows.filter((row) => !inTitle(row) && inSummary(row))];
+  const cards: Card[] = [];
+  let total = 0;
+  for (const row of iterateSqliteCardRows(db, query)) {
+    if (total >= (page - 1) * size && total < page * size) cards.push(sqliteCard(row));
+    total++;
   }
-  return {
-    cards: rows.slice((page - 1) * size, page * size).map(sqliteCard),
-    total_count: rows.length,
-    page,
-    size,
-  };
+  return { cards, total_count: total, page, size };
 }
 
-function tally(values: (string | null)[]): FacetCount[] {
-  const counts = new Map<string, number>();
+function add(counts: Map<string, number>, values: (string | null)[]) {
   for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+}
+
+function tally(counts: Map<string, number>): FacetCount[] {
   return [...counts]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
-/** The facets over every content row; the SQLite era had no summary type. */
+/** The facets over every content row (read one row at a time); the SQLite era had no summary type. */
 export function readSqliteFacets(db: Database.Database): Facets {
-  const cards = allRows(db, "added_desc").map(sqliteCard);
-  const categories = cards.flatMap((c) => c.analysis.categories);
+  const groups = ["categories", "subcategories", "content_type", "complexity_level", "language", "channel"] as const;
+  const counts = Object.fromEntries(groups.map((g) => [g, new Map<string, number>()])) as Record<
+    (typeof groups)[number],
+    Map<string, number>
+  >;
+  for (const row of orderedRows(db, "added_desc")) {
+    const card = sqliteCard(row);
+    add(
+      counts.categories,
+      card.analysis.categories.map((e) => e.category),
+    );
+    add(
+      counts.subcategories,
+      card.analysis.categories.flatMap((e) => e.subcategories),
+    );
+    add(counts.content_type, [card.analysis.content_type]);
+    add(counts.complexity_level, [card.analysis.complexity_level]);
+    add(counts.language, [card.analysis.language]);
+    add(counts.channel, [card.channel]);
+  }
   return {
-    categories: tally(categories.map((e) => e.category)),
-    subcategories: tally(categories.flatMap((e) => e.subcategories)),
-    content_type: tally(cards.map((c) => c.analysis.content_type)),
-    complexity_level: tally(cards.map((c) => c.analysis.complexity_level)),
-    language: tally(cards.map((c) => c.analysis.language)),
+    categories: tally(counts.categories),
+    subcategories: tally(counts.subcategories),
+    content_type: tally(counts.content_type),
+    complexity_level: tally(counts.complexity_level),
+    language: tally(counts.language),
     summary_type: [],
-    channel: tally(cards.map((c) => c.channel)),
+    channel: tally(counts.channel),
   };
 }
 

@@ -1,12 +1,12 @@
 import "server-only";
 import type { AppContext } from "@/lib/app-context";
 import { CARD_VARIANTS, type Card } from "@/lib/contract/card";
+import { cardDifferences } from "@/lib/contract/card-differences";
 import { readCardDetail } from "@/lib/contract/dashboard-pg";
 import { sqliteCard } from "@/lib/contract/dashboard-sqlite";
 import { LISTING_FIELD } from "@/lib/merge/placeholder";
 import { openSource } from "@/lib/merge/source-db";
 import { getPlanRecord } from "@/lib/merge/store/plan-queries";
-import { canonicalJson, parseTimestamp } from "@/lib/merge/transforms";
 import { readTarget } from "./target-read";
 
 /**
@@ -61,32 +61,7 @@ function dashboardRow(path: string, rowId: string): Record<string, unknown> | un
   }
 }
 
-const TIMESTAMPS = new Set(["published_at", "indexed_at"]);
-
-/** The card's fields as dotted paths, the summary left out (the SQLite era had none on the card). */
-function flatten(card: Card): Map<string, unknown> {
-  const fields = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(card)) {
-    if (key === "summary") continue;
-    if (key === "analysis" || key === "media") {
-      for (const [inner, v] of Object.entries(value as object)) fields.set(`${key}.${inner}`, v);
-    } else fields.set(key, value);
-  }
-  return fields;
-}
-
-function comparable(field: string, value: unknown): string {
-  if (TIMESTAMPS.has(field) && value !== null) return String(parseTimestamp(value).value ?? value);
-  return canonicalJson(value ?? null);
-}
-
-export function cardDifferences(sqlite: Card, postgres: Card): DashboardView["differences"] {
-  const a = flatten(sqlite);
-  const b = flatten(postgres);
-  return [...a.keys()]
-    .filter((field) => comparable(field, a.get(field)) !== comparable(field, b.get(field)))
-    .map((field) => ({ field, sqlite: a.get(field), postgres: b.get(field) }));
-}
+export { cardDifferences };
 
 export async function loadDashboardView(ctx: AppContext, videoId: string): Promise<DashboardView | null> {
   const detail = await getPlanRecord(ctx.db, videoId);

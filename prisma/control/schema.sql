@@ -243,3 +243,41 @@ CREATE TABLE IF NOT EXISTS drill_run (
   evidence      TEXT NOT NULL,
   evidence_hash TEXT NOT NULL
 );
+
+-- Step 4's shadow read: each run, its classified findings (YTV2-CONTRACT.md §3), and the
+-- owner's acknowledgements. An acknowledgement names a finding by its fingerprint (what differs,
+-- not when it was seen), so it holds across runs while the difference stays the same.
+CREATE TABLE IF NOT EXISTS shadow_run (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  actor         TEXT NOT NULL,
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT NOT NULL,
+  dashboard     TEXT NOT NULL,
+  target        TEXT NOT NULL,
+  finding_count INTEGER NOT NULL,
+  summary       TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS shadow_finding (
+  run_id         INTEGER NOT NULL REFERENCES shadow_run (id) ON DELETE CASCADE,
+  position       INTEGER NOT NULL,
+  kind           TEXT NOT NULL,
+  fingerprint    TEXT NOT NULL,
+  view           TEXT NOT NULL,
+  video_id       TEXT,
+  field          TEXT,
+  sqlite_value   TEXT NOT NULL,
+  postgres_value TEXT NOT NULL,
+  detail         TEXT NOT NULL,
+  PRIMARY KEY (run_id, position)
+);
+CREATE INDEX IF NOT EXISTS shadow_finding_kind_idx ON shadow_finding (run_id, kind);
+
+CREATE TABLE IF NOT EXISTS shadow_ack (
+  fingerprint     TEXT PRIMARY KEY,
+  kind            TEXT NOT NULL,
+  run_id          INTEGER NOT NULL REFERENCES shadow_run (id),
+  actor           TEXT NOT NULL,
+  note            TEXT NOT NULL,
+  acknowledged_at TEXT NOT NULL
+);
