@@ -48,7 +48,8 @@ export type ParityOptions = {
   signal?: AbortSignal;
 };
 
-export type ParityDifference = Difference & { identity: string; accepted: boolean };
+/** `id`: the difference's row in the control DB, for accepting it. */
+export type ParityDifference = Difference & { id: number; identity: string; accepted: boolean };
 
 export type ParityResult = {
   runId: number;
@@ -262,6 +263,7 @@ async function finish(c: PassContext, runId: number, resumedFrom: number): Promi
   const accepted = await acceptedIdentities(db, c.target);
   const rows = await db.parityDifference.findMany({ where: { runId }, orderBy: { id: "asc" } });
   const differences: ParityDifference[] = rows.map((r) => ({
+    id: r.id,
     videoId: r.videoId,
     kind: r.kind as DifferenceKind,
     field: r.field,
