@@ -43,12 +43,12 @@ test("a step page shows its description, gate, checks, why it cannot be approved
 });
 
 test("a step not built yet says so as its state and offers nothing", async ({ page }) => {
-  await page.goto(readPanelState().baseUrl + "/steps/parity");
-  await expect(page.getByRole("heading", { name: "Parity", level: 1 })).toBeVisible();
+  await page.goto(readPanelState().baseUrl + "/steps/archive");
+  await expect(page.getByRole("heading", { name: "Archive", level: 1 })).toBeVisible();
   await expect(page.getByText("Not available yet")).toBeVisible();
   await expect(page.getByRole("button")).toHaveText(["Log out"]);
   await expect(page.getByRole("region", { name: "Way forward" })).toContainText("not built in this version");
-  await page.screenshot({ path: screenshotPath("05-step-parity-unavailable"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("05-step-archive-unavailable"), fullPage: true });
 });
 
 test("the CLI is refused approving copy before backup, and the audit log shows the refusal", async ({ page }) => {

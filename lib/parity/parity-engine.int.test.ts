@@ -1,7 +1,12 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { copiedDemo } from "@/test/support/parity-harness";
 import type { Harness } from "@/test/support/copy-harness";
+import { runParity } from "./run-parity";
+import { toLiveSource } from "@/lib/sources/live-source";
+import { OwnerFacingError } from "@/lib/workflow/types";
 import { simulateDashboardDelete, simulateProcessVideo, simulateResummary } from "@/lib/demo/nas-simulator";
 
 const harnesses: Harness[] = [];
@@ -136,3 +141,81 @@ describe("a parity run on the demo pair after the copy", () => {
     );
   });
 });
+
+describe("a parity run's progress, cancel, resume and bad input", () => {
+  const live = (h: Harness, nas = h.sources.nas) => ({
+    nas: toLiveSource("nas", nas),
+    dashboard: toLiveSource("dashboard", h.sources.dashboard),
+  });
+
+  it("stops between batches when cancelled and resumes from its first unfinished batch", async () => {
+    const h = await copied();
+    const abort = new AbortController();
+    const options = {
+      db: h.ctx.db,
+      controlDbFile: h.ctx.paths.controlDb,
+      databaseUrl: h.databaseUrl,
+      live: live(h),
+      dualWriteSince: null,
+      batchSize: 20,
+    };
+    const seen: number[] = [];
+    await expect(
+      runParity({
+        ...options,
+        signal: abort.signal,
+        onProgress: (p) => {
+          seen.push(p.done);
+          if (p.done >= 40) abort.abort();
+        },
+      }),
+    ).rejects.toThrow(/^parity cancelled after 40 of \d+ records; run parity again \(npx cutover parity\) to resume$/);
+    const stopped = await h.ctx.db.parityRun.findFirstOrThrow();
+    expect(stopped).toMatchObject({ status: "cancelled", batchesDone: 2 });
+    const resumed = await runParity(options);
+    expect(resumed.runId).toBe(stopped.id);
+    expect(resumed.resumedFrom).toBe(2);
+    expect(resumed.clean).toBe(true);
+    expect(resumed.checked).toBe(await h.ctx.db.parityRun.findFirstOrThrow().then((r) => r.checked));
+    expect(await h.query("SELECT count(*)::int AS n FROM parity_log")).toEqual([{ n: 1 }]);
+  });
+
+  it("refuses a missing source in one line, records nothing, and leaves the other source's bytes as they were", async () => {
+    const h = await copied();
+    const before = sha256(h.sources.dashboard);
+    const error = await runParity({
+      db: h.ctx.db,
+      controlDbFile: h.ctx.paths.controlDb,
+      databaseUrl: h.databaseUrl,
+      live: live(h, `${h.dir}/no-such-nas.db`),
+      dualWriteSince: null,
+    }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(OwnerFacingError);
+    expect((error as Error).message).not.toContain("\n");
+    expect((error as Error).message).toContain("no-such-nas.db");
+    expect(await h.ctx.db.parityRun.count()).toBe(0);
+    expect(await h.query("SELECT count(*)::int AS n FROM parity_log")).toEqual([{ n: 0 }]);
+    expect(sha256(h.sources.dashboard)).toBe(before);
+  });
+
+  it("refuses an unreachable target in one line, before reading either source", async () => {
+    const h = await copied();
+    const before = [sha256(h.sources.nas), sha256(h.sources.dashboard)];
+    const error = await runParity({
+      db: h.ctx.db,
+      controlDbFile: h.ctx.paths.controlDb,
+      databaseUrl: "postgres://cutover@127.0.0.1:1/ytv2",
+      live: live(h),
+      dualWriteSince: null,
+    }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).not.toContain("\n");
+    expect((error as Error).message).toMatch(/127\.0\.0\.1:1/);
+    expect(await h.ctx.db.parityRun.count()).toBe(0);
+    expect([sha256(h.sources.nas), sha256(h.sources.dashboard)]).toEqual(before);
+  });
+});
+
+function sha256(file: string) {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
+}

@@ -9,7 +9,8 @@ import { openControlSql, withControlSql } from "@/lib/merge/store/control-sql";
 import { loadDecisions } from "@/lib/merge/store/decisions";
 import { batchReaders } from "@/lib/merge/source-db";
 import { sha256Hex } from "@/lib/common/canonical-json";
-import { withLiveSource, type LiveSource } from "@/lib/sources/live-source";
+import { assertContentTable } from "@/lib/backup/source-access";
+import { shownSource, withLiveSource, type LiveSource } from "@/lib/sources/live-source";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import { readTargetRecords } from "@/lib/verify/target-read";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
@@ -73,42 +74,38 @@ export async function runParity(options: ParityOptions): Promise<ParityResult> {
   const started = Date.now();
   const { db } = options;
   const target = describeTarget(options.databaseUrl);
-  const copy = await lastCopyRun(db, options.databaseUrl);
-  if (!copy || copy.status !== "finished") {
-    throw new OwnerFacingError(
-      `Refused: no finished copy into ${target} to compare with; run step 3 (npx cutover copy) first.`,
-      "nothing-copied",
-    );
-  }
-  const planned = withControlSql(options.controlDbFile, (sql) => {
-    const rows = sql.prepare("SELECT video_id, action FROM merge_record WHERE plan_id = ?").all(copy.planId) as {
-      video_id: string;
-      action: "copy" | "skip";
-    }[];
-    return new Map(rows.map((r) => [r.video_id, r.action]));
-  });
-  const { decisions } = await loadDecisions(db);
-  return withTargetClient(options.databaseUrl, (client) =>
-    withLiveSource(options.live.nas, { signal: options.signal }, (nas) =>
+  // The target first: unreachable, it refuses before either source is read.
+  return withTargetClient(options.databaseUrl, async (client) => {
+    const copy = await lastCopyRun(db, options.databaseUrl);
+    if (!copy || copy.status !== "finished") {
+      throw new OwnerFacingError(
+        `Refused: no finished copy into ${target} to compare with; run step 3 (npx cutover copy) first.`,
+        "nothing-copied",
+      );
+    }
+    const planned = withControlSql(options.controlDbFile, (sql) => {
+      const rows = sql.prepare("SELECT video_id, action FROM merge_record WHERE plan_id = ?").all(copy.planId) as {
+        video_id: string;
+        action: "copy" | "skip";
+      }[];
+      return new Map(rows.map((r) => [r.video_id, r.action]));
+    });
+    const { decisions } = await loadDecisions(db);
+    return withLiveSource(options.live.nas, { signal: options.signal }, (nas) =>
       withLiveSource(options.live.dashboard, { signal: options.signal }, async (dashboard) => {
+        // Missing, unreadable or not a YTV2 file: the owner's one line, before any run is recorded.
+        assertContentTable("nas", nas, shownSource(options.live.nas));
+        assertContentTable("dashboard", dashboard, shownSource(options.live.dashboard));
         const pass = openMergePass({ nas, dashboard }, options.batchSize ?? PARITY_BATCH_SIZE);
         try {
-          return await comparePass({
-            ...options,
-            client,
-            pass,
-            planned,
-            decisions,
-            target,
-            copyPlanId: copy.planId,
-            started,
-          });
+          const context = { ...options, client, pass, planned, decisions, target, copyPlanId: copy.planId, started };
+          return await comparePass(context);
         } finally {
           pass.close();
         }
       }),
-    ),
-  );
+    );
+  });
 }
 
 type PassContext = ParityOptions & {
