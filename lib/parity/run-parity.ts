@@ -27,7 +27,7 @@ import {
   type BatchWrite,
   type StoredOutcome,
 } from "./store";
-import { inputSignature, sourceLatestText, sourceRecord, targetHash, targetRecord } from "./views";
+import { inputSignature, sourceLatestText, sourceRecord, targetRecord } from "./views";
 
 /**
  * A parity run: the live NAS and Dashboard files (through the source reader, so a URL or a
@@ -160,7 +160,7 @@ async function comparePass(c: PassContext): Promise<ParityResult> {
       }
       const inputs = batchInputs(pass, readers, c.decisions, index);
       const ids = inputs.map((input) => input.videoId);
-      const found = await readTargetRecords(c.client, ids);
+      const versions = await readTargetVersions(c.client, ids);
       const stored = readSignatures(sql, target, ids);
       const write: BatchWrite = {
         runId: run.id,
@@ -169,38 +169,44 @@ async function comparePass(c: PassContext): Promise<ParityResult> {
         outcomes: [],
         counts: { checked: ids.length, merged: 0, reused: 0 },
       };
+      const changed: { input: (typeof inputs)[number]; sourceSig: string; version: string | null }[] = [];
       for (const input of inputs) {
         const sourceSig = inputSignature(input, context);
-        const targetRow = found.get(input.videoId);
-        const hash = targetHash(targetRow);
+        const version = versions.get(input.videoId) ?? null;
         const previous = stored.get(input.videoId);
-        let outcome: StoredOutcome;
-        if (previous && previous.source_sig === sourceSig && previous.target_hash === hash) {
-          outcome = JSON.parse(previous.outcome) as StoredOutcome;
+        if (previous && previous.source_sig === sourceSig && previous.target_hash === version) {
+          const outcome = JSON.parse(previous.outcome) as StoredOutcome;
+          write.outcomes.push({ videoId: input.videoId, sourceSig, targetHash: version, outcome, unchanged: true });
           write.counts.reused++;
-        } else {
-          const record = mergeRecord(input);
-          const source = sourceRecord(record);
-          const plannedAction = c.planned.get(input.videoId);
-          const indexedMs =
-            typeof source?.content.indexed_at === "string" ? Date.parse(source.content.indexed_at) : NaN;
-          const newSinceCopy = plannedAction === undefined || (sinceMs !== null && indexedMs >= sinceMs);
-          const differences = compareVideo(input.videoId, source, targetRow ? targetRecord(targetRow) : null, {
-            merged: { mergeCase: record.mergeCase, copied: record.content !== null },
-            planned: plannedAction,
-            newSinceCopy,
-          });
-          for (const d of differences) {
-            if (d.kind !== "summary_drift") continue;
-            const text = sourceLatestText(record, d.field!);
-            if (text !== undefined) d.sourceValue = shown(text ?? "(no text)");
-            d.targetValue = await targetLatestText(c.client, input.videoId, d.field!);
-          }
-          const seenInBoth = newSinceCopy && source !== null && targetRow !== undefined && differences.length === 0;
-          outcome = { differences, newSinceCopy, seenInBoth };
-          write.counts.merged++;
+        } else changed.push({ input, sourceSig, version });
+      }
+      // Only the videos whose rows changed on either side are read whole from the target and merged.
+      const found = await readTargetRecords(
+        c.client,
+        changed.map((v) => v.input.videoId),
+      );
+      for (const { input, sourceSig, version } of changed) {
+        const targetRow = found.get(input.videoId);
+        const record = mergeRecord(input);
+        const source = sourceRecord(record);
+        const plannedAction = c.planned.get(input.videoId);
+        const indexedMs = typeof source?.content.indexed_at === "string" ? Date.parse(source.content.indexed_at) : NaN;
+        const newSinceCopy = plannedAction === undefined || (sinceMs !== null && indexedMs >= sinceMs);
+        const differences = compareVideo(input.videoId, source, targetRow ? targetRecord(targetRow) : null, {
+          merged: { mergeCase: record.mergeCase, copied: record.content !== null },
+          planned: plannedAction,
+          newSinceCopy,
+        });
+        for (const d of differences) {
+          if (d.kind !== "summary_drift") continue;
+          const text = sourceLatestText(record, d.field!);
+          if (text !== undefined) d.sourceValue = shown(text ?? "(no text)");
+          d.targetValue = await targetLatestText(c.client, input.videoId, d.field!);
         }
-        write.outcomes.push({ videoId: input.videoId, sourceSig, targetHash: hash, outcome });
+        const seenInBoth = newSinceCopy && source !== null && targetRow !== undefined && differences.length === 0;
+        const outcome = { differences, newSinceCopy, seenInBoth };
+        write.outcomes.push({ videoId: input.videoId, sourceSig, targetHash: version, outcome });
+        write.counts.merged++;
       }
       writeBatch(sql, write);
       done += ids.length;
@@ -245,6 +251,22 @@ async function targetOnly(c: PassContext, sql: ReturnType<typeof openControlSql>
   }
   writeBatch(sql, write);
   return ids;
+}
+
+/**
+ * Each video's row versions in the target: its content row's xmin and each summary row's id and
+ * xmin. PostgreSQL gives a row a new xmin whenever it is written (freezing keeps the value), so
+ * an unchanged version means unchanged rows, without reading or hashing a summary's text.
+ */
+async function readTargetVersions(client: pg.ClientBase, videoIds: string[]): Promise<Map<string, string>> {
+  const { rows } = await client.query<{ video_id: string; version: string }>(
+    `SELECT c.video_id, c.xmin::text || '/' || coalesce(
+       (SELECT string_agg(s.id::text || ':' || s.xmin::text, ',' ORDER BY s.id) FROM content_summaries s WHERE s.video_id = c.video_id), '')
+       AS version
+     FROM content c WHERE c.video_id = ANY($1)`,
+    [videoIds],
+  );
+  return new Map(rows.map((r) => [r.video_id, r.version]));
 }
 
 async function targetLatestText(client: pg.ClientBase, videoId: string, variant: string): Promise<string> {

@@ -36,7 +36,14 @@ export type BatchWrite = {
   runId: number;
   target: string;
   batch: number;
-  outcomes: { videoId: string; sourceSig: string; targetHash: string | null; outcome: StoredOutcome }[];
+  /** `unchanged`: the stored signature row stands as it is */
+  outcomes: {
+    videoId: string;
+    sourceSig: string;
+    targetHash: string | null;
+    outcome: StoredOutcome;
+    unchanged?: boolean;
+  }[];
   counts: { checked: number; merged: number; reused: number };
 };
 
@@ -53,7 +60,7 @@ export function writeBatch(sql: Database.Database, write: BatchWrite) {
     let differences = 0;
     let newSince = 0;
     const seen: string[] = [];
-    for (const { videoId, sourceSig, targetHash, outcome } of write.outcomes) {
+    for (const { videoId, sourceSig, targetHash, outcome, unchanged } of write.outcomes) {
       for (const d of outcome.differences) {
         insertDifference.run(
           write.runId,
@@ -69,7 +76,7 @@ export function writeBatch(sql: Database.Database, write: BatchWrite) {
       }
       if (outcome.newSinceCopy) newSince++;
       if (outcome.seenInBoth) seen.push(videoId);
-      upsertSignature.run(write.target, videoId, sourceSig, targetHash, JSON.stringify(outcome));
+      if (!unchanged) upsertSignature.run(write.target, videoId, sourceSig, targetHash, JSON.stringify(outcome));
     }
     const run = sql.prepare("SELECT seen_in_both FROM parity_run WHERE id = ?").get(write.runId) as {
       seen_in_both: string | null;

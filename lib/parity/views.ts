@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { MergedRecord, MergeInput } from "@/lib/merge/merge-record";
 import { CONTENT_COLUMNS } from "@/lib/copy/staging";
-import { recordHash, sha256Text, type CanonicalRecord } from "@/lib/verify/record-hash";
+import { sha256Text, type CanonicalRecord } from "@/lib/verify/record-hash";
 import type { ParityRecord } from "./compare";
 
 /** The merged sources' view of a video, in the target's canonical form; null when the merge leaves it out. */
@@ -24,8 +24,6 @@ export function targetRecord(found: CanonicalRecord): ParityRecord {
 export function sourceLatestText(record: MergedRecord, variant: string): string | null | undefined {
   return record.summaries.find((s) => s.isLatest && s.variant === variant)?.chosen.text;
 }
-
-export const targetHash = (found: CanonicalRecord | undefined) => (found ? recordHash(found) : null);
 
 /**
  * A video's signature: every source row the merge reads for it (both sides' content row,

@@ -255,8 +255,8 @@ CREATE TABLE IF NOT EXISTS parity_difference (
 );
 CREATE INDEX IF NOT EXISTS parity_difference_run_idx ON parity_difference (run_id, video_id);
 
--- Per video, what the last run saw: the signature of its source rows and its target rows'
--- hash, and its outcome. Both unchanged: the outcome stands without merging the video again.
+-- Per video, what the last run saw: the signature of its source rows, its target rows' versions
+-- (xmin), and its outcome. Both unchanged: the outcome stands without merging the video again.
 CREATE TABLE IF NOT EXISTS parity_signature (
   target      TEXT NOT NULL,
   video_id    TEXT NOT NULL,
