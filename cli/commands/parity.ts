@@ -59,7 +59,7 @@ export async function parityCommand(ctx: AppContext, args: ParsedArgs) {
       });
     } else {
       process.stdout.write(
-        `Parity run #${run.runId}: ${run.checked} videos compared (${run.merged} merged, ${run.reused} unchanged since the last run), ${run.newSinceCopy} new since the copy.\n`,
+        `Parity: ${run.checked} videos compared (${run.merged} merged, ${run.reused} unchanged since the last run), ${run.newSinceCopy} new since the copy.\n`,
       );
       for (const d of run.differences.slice(0, LISTED)) {
         process.stdout.write(

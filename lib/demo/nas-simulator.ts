@@ -1,4 +1,3 @@
-import "server-only";
 import Database from "better-sqlite3";
 import { insertSummary, upsertContent } from "@/lib/contract/nas-writes";
 import { renderSummaryHtml } from "@/lib/merge/transforms";

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AppContext } from "@/lib/app-context";
+import { formatUtc } from "@/lib/common/format-time";
 import type { CheckResult } from "@/lib/workflow/types";
 import { readDualWrite, type DualWriteState } from "./dual-write";
 import { acceptedIdentities } from "./store";
@@ -17,6 +18,7 @@ type GateFacts = {
   runs: number;
   minMinutes: number;
   /** finished runs on this target since dual write was turned on, newest first */
+  /** `id`: the step's run (what the page and the CLI number runs by) */
   window: { id: number; startedAt: string; finishedAt: string; seenInBoth: string[]; open: number }[];
   /** identities found in the window's runs and not accepted, and whether the latest run still has each */
   unsettled: { videoId: string; kind: string; stillThere: boolean }[];
@@ -30,10 +32,10 @@ const dualWriteOn: GateCheck = ({ dualWrite, target }) => ({
   detail: !dualWrite
     ? "dual write has not been turned on (npx cutover dual-write on)"
     : !dualWrite.enabled
-      ? `dual write was turned off at ${dualWrite.since} by ${dualWrite.by}`
+      ? `dual write was turned off at ${formatUtc(dualWrite.since)} by ${dualWrite.by}`
       : dualWrite.target !== target
         ? `dual write was confirmed for ${dualWrite.target}, not ${target}`
-        : `on since ${dualWrite.since}, confirmed by ${dualWrite.by}`,
+        : `on since ${formatUtc(dualWrite.since)}, confirmed by ${dualWrite.by}`,
 });
 
 const lastRunsClean: GateCheck = ({ window, runs }) => {
@@ -104,7 +106,7 @@ export async function parityGateChecks(ctx: AppContext, target: string): Promise
       })
     : [];
   const window = finished.map((r) => ({
-    id: r.id,
+    id: r.stepRunId ?? r.id,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt!,
     seenInBoth: r.seenInBoth ? (JSON.parse(r.seenInBoth) as string[]) : [],

@@ -6,6 +6,7 @@ import { ensureDemoPair, liveSourcesOf } from "@/lib/sources/source-paths";
 import { readDualWrite } from "@/lib/parity/dual-write";
 import { describeTarget } from "@/lib/target/connect";
 import type { RunInput } from "@/lib/workflow/workflow";
+import { latestRun } from "@/lib/workflow/store";
 import { assertSchemaApprovedForTarget } from "./schema-step";
 
 /**
@@ -29,12 +30,15 @@ export function parityRunInput(
     execute: async (report) => {
       ensureDemoPair(ctx.env, ctx.paths);
       const dualWrite = await readDualWrite(ctx);
+      // Under the lease the running run of this step is this one: its number is the one the owner sees.
+      const stepRun = await latestRun(ctx.db, "parity", "running");
       const result = await runParity({
         db: ctx.db,
         controlDbFile: ctx.paths.controlDb,
         databaseUrl,
         live: liveSourcesOf(ctx.env, ctx.paths),
         dualWriteSince: dualWrite?.enabled ? dualWrite.since : null,
+        stepRunId: stepRun?.id,
         onProgress: report,
         signal: options.signal,
       });
@@ -46,7 +50,7 @@ export function parityRunInput(
           ok: open.length === 0,
           detail: `${result.checked} videos compared; ${open.length} open difference${open.length === 1 ? "" : "s"}${
             result.differences.length > open.length ? `, ${result.differences.length - open.length} accepted` : ""
-          } (parity run #${result.runId})`,
+          }`,
           evidence: { counts: result.counts },
         },
         ...(await parityGateChecks(ctx, describeTarget(databaseUrl))),

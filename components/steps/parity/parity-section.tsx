@@ -75,7 +75,7 @@ export function ParitySection({ view, status, actions }: Props) {
       {latest ? (
         <SectionCard
           id="differences-heading"
-          title={`Differences of parity run #${latest.id} (${latest.status}${latest.finishedAt ? `, ${formatUtc(latest.finishedAt)}` : ""})`}
+          title={`Differences found by the latest parity run (${latest.status}${latest.finishedAt ? `, ${formatUtc(latest.finishedAt)}` : ""})`}
         >
           {latest.differences.length === 0 ? (
             <p className="text-sm text-stone-700">None: {latest.checked} videos compared, identical in both stores.</p>

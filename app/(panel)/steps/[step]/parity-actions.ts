@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { formatUtc } from "@/lib/common/format-time";
 import { ownerAction } from "@/app/_lib/owner-action";
 import { setDualWrite } from "@/lib/parity/dual-write";
 import { acceptDifference, recopyRecord } from "@/lib/parity/remedies";
