@@ -6,7 +6,7 @@ test.beforeEach(async ({ page }) => {
   await page.goto(readPanelState().baseUrl + "/");
 });
 
-test("the overview shows the six steps in order: backup ready, schema and copy locked, 4 to 6 not available yet", async ({
+test("the overview shows the six steps in order: backup ready, schema, copy and parity locked, 5 and 6 not available yet", async ({
   page,
 }) => {
   const steps = page.getByRole("listitem");
@@ -17,7 +17,8 @@ test("the overview shows the six steps in order: backup ready, schema and copy l
   }
   await expect(steps.nth(0)).toContainText("Ready");
   await expect(steps.nth(2)).toContainText('Locked until step "Backup" is approved.');
-  for (const index of [3, 4, 5]) {
+  await expect(steps.nth(3)).toContainText('Locked until step "Backup" is approved.');
+  for (const index of [4, 5]) {
     await expect(steps.nth(index)).toContainText("Not available yet");
     await expect(steps.nth(index)).not.toContainText("Ready");
   }
