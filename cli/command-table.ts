@@ -101,8 +101,14 @@ export const COMMANDS: readonly CommandEntry[] = [
     help: "compare every record, the ledger and the categorization records again",
     run: (ctx, args) => import("./commands/copy").then((m) => m.verifyCommand(ctx, args)),
   },
+  {
+    name: "parity",
+    flags: json,
+    positionals: none,
+    help: "compare the live SQLite files with PostgreSQL, every video both ways (step 4); its\nchecks are the step's gate. Exit 0 only when the run is clean (every difference accepted)",
+    run: (ctx, args) => import("./commands/parity").then((m) => m.parityCommand(ctx, args)),
+  },
   // Steps 4–6: declared with DESIGN.md's arguments, not available in this version yet.
-  { name: "parity", flags: json, positionals: none, help: "dual-write parity run (step 4)" },
   {
     name: "shadow",
     flags: {
@@ -122,7 +128,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     positionals: { min: 1, max: 1, usage: "on|off" },
     check: ({ positionals: [mode] }) =>
       mode === "on" || mode === "off" ? undefined : `takes on or off, not "${mode}"`,
-    help: "switch dual write on or off (steps 4 and 6)",
+    help: "record that you switched the NAS's dual write on or off (the switches to set are\nprinted); on starts the parity window (step 4)",
+    run: (ctx, args) => import("./commands/parity").then((m) => m.dualWriteCommand(ctx, args)),
   },
   {
     name: "drill",

@@ -53,6 +53,8 @@ const envSchema = z
     CUTOVER_ACTOR: optionalText,
     CUTOVER_PROJECT_ROOT: optionalText,
     CUTOVER_MERGE_THREADS: optionalWholeNumber(0, 64),
+    PARITY_RUNS: optionalWholeNumber(1, 1000),
+    PARITY_MIN_MINUTES: optionalWholeNumber(0, 525_600),
     NAS_CODE_DIR: optionalText,
     DASHBOARD_CODE_DIR: optionalText,
   })
@@ -92,6 +94,9 @@ export type AppEnv = {
   projectRoot: string;
   /** worker threads for merging in plan and copy; undefined: chosen by the sources' size */
   mergeThreads: number | undefined;
+  /** step 4's gate: the last K parity runs clean (PARITY_RUNS), spanning at least T minutes (PARITY_MIN_MINUTES) */
+  parityRuns: number;
+  parityMinMinutes: number;
   /** the NAS's and the Dashboard's code folders, read by the sync-code scan */
   codeDirs: { nas?: string; dashboard?: string };
 };
@@ -131,6 +136,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     cliActor: env.CUTOVER_ACTOR ?? "owner (cli)",
     projectRoot: path.resolve(cwd, env.CUTOVER_PROJECT_ROOT ?? "."),
     mergeThreads: env.CUTOVER_MERGE_THREADS,
+    parityRuns: env.PARITY_RUNS ?? 3,
+    parityMinMinutes: env.PARITY_MIN_MINUTES ?? 0,
     codeDirs: {
       nas: env.NAS_CODE_DIR && path.resolve(cwd, env.NAS_CODE_DIR),
       dashboard: env.DASHBOARD_CODE_DIR && path.resolve(cwd, env.DASHBOARD_CODE_DIR),

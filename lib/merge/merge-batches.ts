@@ -26,7 +26,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 type Readers = { nas: ReturnType<typeof batchReaders>; dashboard: ReturnType<typeof batchReaders> };
 
 /** Reads one batch's rows from both sources and assembles each video's merge input. */
-function batchInputs(
+export function batchInputs(
   pass: MergePass,
   readers: Readers,
   decisions: ReadonlyMap<string, RecordDecisions>,

@@ -5,6 +5,7 @@ import { reviewGateChecks } from "../review/review-gate";
 import type { StepStatus } from "../workflow/step-state";
 import { approveStep, type ApproveInput } from "../workflow/workflow";
 import { backupApprovalGate } from "./backup-step";
+import { parityApprovalGate } from "./parity-step";
 import type { CheckResult } from "../workflow/types";
 import type { StepId } from "../workflow/steps";
 
@@ -19,6 +20,7 @@ type Gate = (ctx: AppContext, options: { reuse?: boolean }) => Promise<GateCheck
 const APPROVAL_GATES: Partial<Record<StepId, Gate>> = {
   backup: backupApprovalGate,
   copy: (ctx) => reviewGateChecks(ctx),
+  parity: (ctx) => parityApprovalGate(ctx),
 };
 
 /** `confirmation`: the phrase the owner typed, for steps that ask for one (lib/review/approval-phrase). */

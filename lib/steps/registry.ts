@@ -39,7 +39,7 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
       name: "parity",
       label: "Run parity check",
       cli: "npx cutover parity",
-      available: false,
+      available: true,
       description: "Compare the live SQLite files with PostgreSQL while dual-write is on.",
     },
   ],

@@ -92,6 +92,11 @@ const ACTION_NAMES: Record<string, string> = {
   approve: "an approval",
   decide: "a merge decision",
   "confirm defaults": "confirming the defaults",
+  parity: "the parity run",
+  "dual-write on": "turning dual write on",
+  "dual-write off": "turning dual write off",
+  "re-copy": "a re-copy",
+  accept: "accepting a difference",
 };
 
 export function actionName(action: string): string {

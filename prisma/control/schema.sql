@@ -281,3 +281,61 @@ CREATE TABLE IF NOT EXISTS shadow_ack (
   note            TEXT NOT NULL,
   acknowledged_at TEXT NOT NULL
 );
+
+-- Step 4's parity runs (lib/parity). A run compares the live sources with one target; its
+-- differences are kept per run, and a run that stopped resumes from its first unfinished batch.
+CREATE TABLE IF NOT EXISTS parity_run (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  step_run_id      INTEGER,
+  target           TEXT NOT NULL,
+  started_at       TEXT NOT NULL,
+  finished_at      TEXT,
+  status           TEXT NOT NULL,
+  order_hash       TEXT NOT NULL,
+  batch_count      INTEGER NOT NULL,
+  batches_done     INTEGER NOT NULL DEFAULT 0,
+  checked          INTEGER NOT NULL DEFAULT 0,
+  differences      INTEGER NOT NULL DEFAULT 0,
+  new_since_copy   INTEGER NOT NULL DEFAULT 0,
+  seen_in_both     TEXT,
+  merged           INTEGER NOT NULL DEFAULT 0,
+  reused           INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS parity_run_target_idx ON parity_run (target, id);
+
+CREATE TABLE IF NOT EXISTS parity_difference (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  run_id       INTEGER NOT NULL REFERENCES parity_run (id) ON DELETE CASCADE,
+  batch        INTEGER NOT NULL,
+  video_id     TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  field        TEXT,
+  source_value TEXT,
+  target_value TEXT,
+  identity     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS parity_difference_run_idx ON parity_difference (run_id, video_id);
+
+-- Per video, what the last run saw: the signature of its source rows, its target rows' versions
+-- (xmin), and its outcome. Both unchanged: the outcome stands without merging the video again.
+CREATE TABLE IF NOT EXISTS parity_signature (
+  target      TEXT NOT NULL,
+  video_id    TEXT NOT NULL,
+  source_sig  TEXT NOT NULL,
+  target_hash TEXT,
+  outcome     TEXT NOT NULL,
+  PRIMARY KEY (target, video_id)
+);
+
+-- The owner's remedies: a re-copy of one record, or a difference accepted with a note.
+CREATE TABLE IF NOT EXISTS parity_remedy (
+  id       INTEGER PRIMARY KEY AUTOINCREMENT,
+  target   TEXT NOT NULL,
+  video_id TEXT NOT NULL,
+  action   TEXT NOT NULL,
+  identity TEXT,
+  note     TEXT,
+  actor    TEXT NOT NULL,
+  at       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS parity_remedy_target_idx ON parity_remedy (target, video_id);

@@ -34,7 +34,7 @@ export function AcknowledgeKindForm({ action, kind, open }: { action: Action; ki
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="target" value={kind} />
       <label htmlFor={noteId} className="block text-sm font-medium">
-        Acknowledge the {open} open {kind} finding(s): why is this acceptable?
+        Acknowledge the {open} open {kind} {open === 1 ? "finding" : "findings"}: why is this acceptable?
       </label>
       <textarea
         id={noteId}

@@ -2,15 +2,27 @@ import type { ReactNode } from "react";
 import { BackupSection } from "@/components/steps/backup/backup-section";
 import { CopySection } from "@/components/steps/copy/copy-section";
 import { SchemaSection } from "@/components/steps/schema/schema-section";
+import { ParitySection } from "@/components/steps/parity/parity-section";
+import { ShadowSection } from "@/components/steps/shadow/shadow-section";
+import { loadShadowView } from "@/lib/shadow/shadow-view";
 import { loadBackupView } from "@/lib/steps/backup-view";
 import { loadCopyView } from "@/lib/steps/copy-view";
 import { loadSchemaView } from "@/lib/steps/schema-step";
+import { loadParityView } from "@/lib/steps/parity-view";
 import type { AppContext } from "@/lib/app-context";
 import type { StepDetail } from "@/lib/workflow/step-detail";
 import type { StepId } from "@/lib/workflow/steps";
 import { cancelBackupAction, confirmProcessingStoppedAction, runBackupAction } from "./backup-actions";
 import { cancelCopyAction, copyAndVerifyAction, replanAction, verifyAgainAction } from "./copy-actions";
 import { applySchemaAction } from "./schema-actions";
+import {
+  acceptDifferenceAction,
+  cancelParityAction,
+  dualWriteAction,
+  recopyAction,
+  runParityAction,
+} from "./parity-actions";
+import { acknowledgeShadowAction, runShadowAction } from "./shadow-actions";
 
 /**
  * A step whose engine is built shows its own section (its actions and evidence) between the
@@ -45,5 +57,28 @@ export const STEP_SECTIONS: Partial<Record<StepId, (props: StepSectionProps) => 
       cancel: cancelCopyAction,
     };
     return <CopySection view={view} status={detail.status} actions={actions} />;
+  },
+  parity: async function ParityStepSection({ ctx, detail }) {
+    const view = detail.status.state === "locked" ? null : await loadParityView(ctx);
+    const actions = {
+      dualWrite: dualWriteAction,
+      run: runParityAction,
+      cancel: cancelParityAction,
+      accept: acceptDifferenceAction,
+      recopy: recopyAction,
+    };
+    const shadow = detail.status.state === "locked" ? null : await loadShadowView(ctx);
+    return (
+      <>
+        <ParitySection view={view} status={detail.status} actions={actions} />
+        {shadow ? (
+          <ShadowSection
+            view={shadow}
+            running={detail.status.state === "running"}
+            actions={{ run: runShadowAction, acknowledge: acknowledgeShadowAction }}
+          />
+        ) : null}
+      </>
+    );
   },
 };

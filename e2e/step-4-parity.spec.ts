@@ -1,0 +1,119 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { simulateProcessVideo } from "../lib/demo/nas-simulator";
+import { runCli } from "./support/cli";
+import { readPanelState, screenshotPath } from "./support/state";
+
+/**
+ * Step 4 on the demo pair: dual write confirmed on the page, a video processed by the demo NAS
+ * into both stores, clean runs, then a failure injected (PostgreSQL got the title `(untitled)`),
+ * named on the page, accepted with a note, and the step approved after three clean runs.
+ */
+type Status = { steps: Array<{ id: string; state: string }> };
+
+function embeddedUrl(dataDir: string): string {
+  const server = JSON.parse(readFileSync(path.join(dataDir, "postgres", "server.json"), "utf8"));
+  const credentials = JSON.parse(readFileSync(path.join(dataDir, "postgres", "credentials.json"), "utf8"));
+  return `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${server.port}/ytv2`;
+}
+
+function ok(dataDir: string, args: string[]) {
+  const result = runCli(dataDir, args);
+  expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(0);
+  return result;
+}
+
+test.beforeAll(() => {
+  const { dataDir } = readPanelState();
+  const state = (id: string) =>
+    (JSON.parse(runCli(dataDir, ["status", "--json"]).stdout) as Status).steps.find((s) => s.id === id)?.state;
+  if (state("backup") !== "approved") {
+    ok(dataDir, ["backup", "--processing-stopped"]);
+    ok(dataDir, ["approve", "backup"]);
+  }
+  if (state("schema") !== "approved") {
+    ok(dataDir, ["schema"]);
+    ok(dataDir, ["approve", "schema"]);
+  }
+  if (state("copy") !== "approved") {
+    ok(dataDir, ["copy"]);
+    ok(dataDir, ["decide", "--confirm-defaults"]);
+    ok(dataDir, ["approve", "copy", "--confirm", "copy is complete"]);
+  }
+});
+
+test("parity: dual write on, a processed video seen in both, a failure named, accepted, three clean runs, approved", async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  const { dataDir, baseUrl } = readPanelState();
+  const nasFile = path.join(dataDir, "demo", "nas.db");
+  const databaseUrl = embeddedUrl(dataDir);
+  await page.goto(baseUrl + "/steps/parity");
+  await expect(page.getByRole("heading", { name: "Parity", level: 1 })).toBeVisible();
+  const dualWrite = page.getByRole("region", { name: "Dual write" });
+  await expect(dualWrite).toContainText("DUAL_SYNC=true and PG_INGEST_ENABLED=true");
+  await page.screenshot({ path: screenshotPath("60-parity-dual-write-off"), fullPage: true });
+  await dualWrite.getByRole("checkbox").check();
+  await dualWrite.getByRole("button", { name: "Confirm dual write is on" }).click();
+  await expect(dualWrite.getByRole("status").filter({ hasText: "Dual write on since" })).toContainText(
+    "confirmed by owner (panel)",
+  );
+
+  await simulateProcessVideo({
+    nasFile,
+    databaseUrl,
+    dualWrite: true,
+    video: { videoId: "e2eBothOk01", title: "Processed in both", channel: "Demo Channel", summary: "Both stores." },
+  });
+  await simulateProcessVideo({
+    nasFile,
+    databaseUrl,
+    dualWrite: true,
+    fail: "untitled",
+    video: { videoId: "e2eUntitled", title: "A real title", channel: "Demo Channel", summary: "One title lost." },
+  });
+
+  await page.getByRole("button", { name: "Run parity check" }).click();
+  const differences = page.getByRole("region", { name: /Differences found by the latest parity run \(finished/ });
+  await expect(differences).toBeVisible({ timeout: 120_000 });
+  const drift = differences.getByRole("listitem").filter({ hasText: "e2eUntitled" });
+  await expect(drift).toContainText("field_drift");
+  await expect(drift).toContainText('"A real title"');
+  await expect(drift).toContainText('"(untitled)"');
+  await page.screenshot({ path: screenshotPath("61-parity-drift-named"), fullPage: true });
+
+  await drift.getByLabel("Note (why this difference is acceptable)").fill("the NAS's default title; fixed on the NAS");
+  await drift.getByRole("button", { name: "Accept with this note" }).click();
+  // accepted: the row says so and offers no remedy any more
+  await expect(drift.getByText("accepted", { exact: true })).toBeVisible();
+  await expect(drift.getByRole("button")).toHaveCount(0);
+
+  // The shadow read: the Dashboard of both eras, card by card; each kind of finding read and acknowledged.
+  await page.getByRole("button", { name: "Run the shadow read" }).click();
+  const shadow = page.getByRole("region", { name: "Shadow read: the Dashboard in both eras" });
+  const acknowledge = shadow.getByRole("button", { name: /^Acknowledge / });
+  await expect(acknowledge.first()).toBeVisible({ timeout: 120_000 });
+  await page.screenshot({ path: screenshotPath("61b-shadow-read-findings"), fullPage: true });
+  for (let left = await acknowledge.count(); left > 0; left--) {
+    const form = shadow.locator("form").filter({ has: acknowledge }).first();
+    await form.getByRole("textbox").fill("Seen side by side: the PostgreSQL era shows it right");
+    await form.getByRole("button", { name: /^Acknowledge / }).click();
+    await expect(acknowledge).toHaveCount(left - 1);
+  }
+  await expect(shadow).toContainText("acknowledged");
+
+  for (let run = 0; run < 3; run++) ok(dataDir, ["parity"]);
+  await page.goto(baseUrl + "/steps/parity");
+  await expect(page.getByRole("region", { name: /Differences found by the latest parity run/ })).toContainText(
+    "accepted",
+  );
+  const checks = page.getByRole("region", { name: /Checks of run/ });
+  await expect(checks).toContainText("A video processed during dual write seen in both stores");
+  await expect(checks).toContainText("e2eBothOk01");
+  await page.screenshot({ path: screenshotPath("62-parity-gate-green"), fullPage: true });
+  await page.getByRole("button", { name: "Approve this step" }).click();
+  await expect(page.getByRole("status").filter({ hasText: 'Step 4 "Parity" approved.' })).toBeVisible();
+  await page.screenshot({ path: screenshotPath("63-parity-approved"), fullPage: true });
+});

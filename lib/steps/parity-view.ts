@@ -1,0 +1,59 @@
+import "server-only";
+import type { AppContext } from "@/lib/app-context";
+import { NAS_SWITCHES, readDualWrite, type DualWriteState } from "@/lib/parity/dual-write";
+import { acceptedIdentities } from "@/lib/parity/store";
+import type { DifferenceKind } from "@/lib/parity/kinds";
+
+/** What step 4's page shows: dual write and the switches, the gate's settings, and the latest run's differences. */
+export type ParityView = {
+  dualWrite: DualWriteState;
+  switches: typeof NAS_SWITCHES;
+  runs: number;
+  minMinutes: number;
+  latest: {
+    id: number;
+    status: string;
+    finishedAt: string | null;
+    checked: number;
+    differences: {
+      id: number;
+      videoId: string;
+      kind: DifferenceKind;
+      field: string | null;
+      sourceValue: string | null;
+      targetValue: string | null;
+      accepted: boolean;
+    }[];
+  } | null;
+};
+
+const SHOWN = 100;
+
+export async function loadParityView(ctx: AppContext): Promise<ParityView> {
+  const run = await ctx.db.parityRun.findFirst({
+    orderBy: { id: "desc" },
+    include: { found: { orderBy: { id: "asc" }, take: SHOWN } },
+  });
+  const accepted = run ? await acceptedIdentities(ctx.db, run.target) : new Set<string>();
+  return {
+    dualWrite: await readDualWrite(ctx),
+    switches: NAS_SWITCHES,
+    runs: ctx.env.parityRuns,
+    minMinutes: ctx.env.parityMinMinutes,
+    latest: run && {
+      id: run.id,
+      status: run.status,
+      finishedAt: run.finishedAt,
+      checked: run.checked,
+      differences: run.found.map((d) => ({
+        id: d.id,
+        videoId: d.videoId,
+        kind: d.kind as DifferenceKind,
+        field: d.field,
+        sourceValue: d.sourceValue,
+        targetValue: d.targetValue,
+        accepted: accepted.has(d.identity),
+      })),
+    },
+  };
+}
