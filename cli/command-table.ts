@@ -25,6 +25,15 @@ export const DECIDE_CHOICES = [
   "unlisted",
 ];
 
+/** `simulate-nas`'s argument: lib/demo/simulate-nas.ts's simulations, as typed at a terminal. */
+export const SIMULATE_CHOICES = [
+  "process",
+  "process-sqlite-only",
+  "process-untitled",
+  "resummary-swallowed",
+  "dashboard-delete",
+];
+
 const json: Record<string, FlagSpec> = { json: { type: "boolean" } };
 const none = { min: 0, max: 0 };
 
@@ -121,6 +130,15 @@ export const COMMANDS: readonly CommandEntry[] = [
       flags.has("acknowledge") !== flags.has("note") ? "--acknowledge and --note go together" : undefined,
     help: "shadow read of the Dashboard's views (step 4): the SQLite era against the PostgreSQL era,\ncard by card; exit 0 only when identical or every finding is acknowledged. With\n--acknowledge <kind|fingerprint> --note TEXT: acknowledge the latest run's open findings",
     run: (ctx, args) => import("./commands/shadow").then((m) => m.shadowCommand(ctx, args)),
+  },
+  {
+    name: "simulate-nas",
+    flags: {},
+    positionals: { min: 1, max: 1, usage: `<${SIMULATE_CHOICES.join("|")}>` },
+    check: ({ positionals: [what] }) =>
+      SIMULATE_CHOICES.includes(what!) ? undefined : `"${what}" is not one of ${SIMULATE_CHOICES.join(", ")}`,
+    help: "demo pair only: the demo NAS processes a video during dual write (process), with its\nPostgreSQL write lost (process-sqlite-only) or its title defaulted (process-untitled), a\nre-summary PostgreSQL swallows (resummary-swallowed), or the Dashboard deletes a video in its\nfile only (dashboard-delete); step 4 must be open",
+    run: (ctx, args) => import("./commands/simulate-nas").then((m) => m.simulateNasCommand(ctx, args)),
   },
   {
     name: "dual-write",

@@ -1,22 +1,13 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { simulateProcessVideo } from "../lib/demo/nas-simulator";
 import { runCli } from "./support/cli";
 import { readPanelState, screenshotPath } from "./support/state";
 
 /**
- * Step 4 on the demo pair: dual write confirmed on the page, a video processed by the demo NAS
- * into both stores, clean runs, then a failure injected (PostgreSQL got the title `(untitled)`),
+ * Step 4 on the demo pair: dual write confirmed on the page, a video processed by the demo NAS (the
+ * page's "simulate the NAS") into both stores, a failure injected (PostgreSQL got `(untitled)`),
  * named on the page, accepted with a note, and the step approved after three clean runs.
  */
 type Status = { steps: Array<{ id: string; state: string }> };
-
-function embeddedUrl(dataDir: string): string {
-  const server = JSON.parse(readFileSync(path.join(dataDir, "postgres", "server.json"), "utf8"));
-  const credentials = JSON.parse(readFileSync(path.join(dataDir, "postgres", "credentials.json"), "utf8"));
-  return `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${server.port}/ytv2`;
-}
 
 function ok(dataDir: string, args: string[]) {
   const result = runCli(dataDir, args);
@@ -48,8 +39,6 @@ test("parity: dual write on, a processed video seen in both, a failure named, ac
 }) => {
   test.setTimeout(600_000);
   const { dataDir, baseUrl } = readPanelState();
-  const nasFile = path.join(dataDir, "demo", "nas.db");
-  const databaseUrl = embeddedUrl(dataDir);
   await page.goto(baseUrl + "/steps/parity");
   await expect(page.getByRole("heading", { name: "Parity", level: 1 })).toBeVisible();
   const dualWrite = page.getByRole("region", { name: "Dual write" });
@@ -61,26 +50,26 @@ test("parity: dual write on, a processed video seen in both, a failure named, ac
     "confirmed by owner (panel)",
   );
 
-  await simulateProcessVideo({
-    nasFile,
-    databaseUrl,
-    dualWrite: true,
-    video: { videoId: "e2eBothOk01", title: "Processed in both", channel: "Demo Channel", summary: "Both stores." },
-  });
-  await simulateProcessVideo({
-    nasFile,
-    databaseUrl,
-    dualWrite: true,
-    fail: "untitled",
-    video: { videoId: "e2eUntitled", title: "A real title", channel: "Demo Channel", summary: "One title lost." },
-  });
+  // The demo's own NAS, from the page: one video into both stores, one whose title PostgreSQL gets as a default.
+  const simulate = page.getByRole("region", { name: "Demo only: simulate the NAS" });
+  await simulate.getByRole("button", { name: "Process a new video (as the NAS does in dual write)" }).click();
+  const processed = simulate
+    .getByRole("status")
+    .filter({ hasText: /Processed \S+: written to the NAS file and to PostgreSQL/ });
+  await expect(processed).toBeVisible();
+  const both = /Processed (\S+):/.exec((await processed.textContent())!)![1]!;
+  await simulate.getByRole("button", { name: "Process a video whose title reaches PostgreSQL as (untitled)" }).click();
+  const injected = simulate.getByRole("status").filter({ hasText: /Processed \S+: failure injected: untitled/ });
+  await expect(injected).toBeVisible();
+  const untitled = /Processed (\S+):/.exec((await injected.textContent())!)![1]!;
+  await page.screenshot({ path: screenshotPath("60b-parity-simulated-nas"), fullPage: true });
 
   await page.getByRole("button", { name: "Run parity check" }).click();
   const differences = page.getByRole("region", { name: /Differences found by the latest parity run \(finished/ });
   await expect(differences).toBeVisible({ timeout: 120_000 });
-  const drift = differences.getByRole("listitem").filter({ hasText: "e2eUntitled" });
+  const drift = differences.getByRole("listitem").filter({ hasText: untitled });
   await expect(drift).toContainText("field_drift");
-  await expect(drift).toContainText('"A real title"');
+  await expect(drift).toContainText(`"Simulated video ${untitled}"`);
   await expect(drift).toContainText('"(untitled)"');
   await page.screenshot({ path: screenshotPath("61-parity-drift-named"), fullPage: true });
 
@@ -111,7 +100,7 @@ test("parity: dual write on, a processed video seen in both, a failure named, ac
   );
   const checks = page.getByRole("region", { name: /Checks of run/ });
   await expect(checks).toContainText("A video processed during dual write seen in both stores");
-  await expect(checks).toContainText("e2eBothOk01");
+  await expect(checks).toContainText(both);
   await page.screenshot({ path: screenshotPath("62-parity-gate-green"), fullPage: true });
   await page.getByRole("button", { name: "Approve this step" }).click();
   await expect(page.getByRole("status").filter({ hasText: 'Step 4 "Parity" approved.' })).toBeVisible();

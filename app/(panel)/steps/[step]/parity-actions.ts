@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { formatUtc } from "@/lib/common/format-time";
 import { ownerAction } from "@/app/_lib/owner-action";
+import { SIMULATIONS, simulateNas } from "@/lib/demo/simulate-nas";
 import { setDualWrite } from "@/lib/parity/dual-write";
 import { acceptDifference, recopyRecord } from "@/lib/parity/remedies";
 import { parityRunInput } from "@/lib/steps/parity-step";
@@ -56,4 +56,12 @@ export const recopyAction = ownerAction(recopySchema, async ({ videoId }, { ctx,
     "unchanged-absent": "not in PostgreSQL and left out by the merge: nothing to do",
   }[result];
   return { message: `${videoId}: ${words}. Run parity again to see it clean.` };
+});
+
+const simulateSchema = z.object({ simulation: z.enum(SIMULATIONS, { error: "Invalid request." }) });
+
+/** Demo pair only (the engine refuses otherwise): one simulated NAS or Dashboard action. */
+export const simulateNasAction = ownerAction(simulateSchema, async ({ simulation }, { ctx, actor }) => {
+  const result = await simulateNas(ctx, await resolveTargetUrl(ctx), simulation, actor);
+  return { message: `${result.message} Run parity to compare.` };
 });

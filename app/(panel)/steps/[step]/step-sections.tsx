@@ -3,6 +3,7 @@ import { BackupSection } from "@/components/steps/backup/backup-section";
 import { CopySection } from "@/components/steps/copy/copy-section";
 import { SchemaSection } from "@/components/steps/schema/schema-section";
 import { ParitySection } from "@/components/steps/parity/parity-section";
+import { SimulateNasSection } from "@/components/steps/parity/simulate-nas-section";
 import { ShadowSection } from "@/components/steps/shadow/shadow-section";
 import { loadShadowView } from "@/lib/shadow/shadow-view";
 import { loadBackupView } from "@/lib/steps/backup-view";
@@ -21,6 +22,7 @@ import {
   dualWriteAction,
   recopyAction,
   runParityAction,
+  simulateNasAction,
 } from "./parity-actions";
 import { acknowledgeShadowAction, runShadowAction } from "./shadow-actions";
 
@@ -71,6 +73,9 @@ export const STEP_SECTIONS: Partial<Record<StepId, (props: StepSectionProps) => 
     return (
       <>
         <ParitySection view={view} status={detail.status} actions={actions} />
+        {view && !ctx.env.sources ? (
+          <SimulateNasSection dualWriteOn={Boolean(view.dualWrite?.enabled)} action={simulateNasAction} />
+        ) : null}
         {shadow ? (
           <ShadowSection
             view={shadow}
