@@ -70,6 +70,7 @@ describe("cutover dual-write and parity", () => {
       "Last 3 parity runs clean",
       "Runs span at least 0 minutes",
       "A video processed during dual write seen in both stores",
+      "Shadow read identical or acknowledged",
     ]);
 
     await simulateProcessVideo({
