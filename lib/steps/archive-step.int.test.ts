@@ -8,6 +8,7 @@ import { listArchives, readArchiveManifest, readMoved } from "@/lib/archive";
 import { setDualWrite } from "@/lib/parity/dual-write";
 import { MIGRATION_COMPLETE_REFUSAL } from "@/lib/workflow/core";
 import { getStepStatusOrThrow, runStepAction } from "@/lib/workflow/workflow";
+import { gatherReportFacts } from "@/lib/report/facts";
 import { approveStepWithGate } from "./approve";
 import { archiveDualWriteOff, archiveRunInput, moveOriginalsAside, MOVE_ASIDE_PHRASE } from "./archive-step";
 import { copyRunInput } from "./copy-step";
@@ -92,6 +93,19 @@ describe("step 6 through the workflow core", () => {
 
     await approveStepWithGate(h.ctx, { stepId: "archive", actor: ACTOR });
     expect((await getStepStatusOrThrow(h.ctx, "archive")).state).toBe("approved");
+
+    // The report is final now and its archive section comes from the manifests.
+    const facts = await gatherReportFacts(h.ctx);
+    expect(facts.draft).toBe(false);
+    const section = facts.sections.find((s) => s.id === "archive")!;
+    expect(section.state).toBe("recorded");
+    const [manifests, restores, originals] = section.tables;
+    expect(manifests.rows.map((r) => r[2])).toEqual(
+      listArchives(h.ctx.paths.archiveDir).map((a) => (a.status === "verified" ? a.manifest.original.sha256 : "")),
+    );
+    expect(restores.rows.map((r) => r[1])).toEqual(["yes", "yes"]);
+    expect(restores.rows.map((r) => r[4])).toEqual(["yes", "yes"]);
+    expect(originals.rows.every((r) => r[1].startsWith("moved (rename)"))).toBe(true);
 
     // The done state: each action that would change the target, the sources or a step is refused in one line.
     const before = await refusals(h);
