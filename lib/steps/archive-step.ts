@@ -198,9 +198,23 @@ export async function archiveApprovalGate(ctx: AppContext, options: { reuse?: bo
       restored.push({ name: `${ROLE_LABEL[check.label]} archive restores`, ok: check.ok, detail: check.summary });
     }
   }
-  const local = archived
-    .map(({ archiveDir }) => ({ archiveDir, manifest: readArchiveManifest(archiveDir) }))
-    .filter(({ manifest }) => manifest.source.kind === "local");
+  const readable = archived.flatMap(({ archiveDir }) => {
+    try {
+      return [{ archiveDir, manifest: readArchiveManifest(archiveDir) }];
+    } catch {
+      return [];
+    }
+  });
+  if (readable.length < archived.length) {
+    return [
+      {
+        name: "Archive manifests readable",
+        ok: false,
+        detail: `${archived.length - readable.length} archive folder(s) of the latest run have no readable manifest any more: archive again`,
+      },
+    ];
+  }
+  const local = readable.filter(({ manifest }) => manifest.source.kind === "local");
   const notMoved = local.filter(({ archiveDir }) => !readMoved(archiveDir));
   return [
     ...restored,
