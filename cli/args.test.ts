@@ -106,9 +106,13 @@ describe("parseCommandLine", () => {
         ["json", true],
       ]),
     );
-    for (const name of ["parity", "shadow", "drill"]) expect(parse(name, "--json").command).toBe(name);
-    for (const name of ["flip", "rollback", "archive"])
-      expect(refusal(name, "--json")).toMatch(/unknown option --json/);
+    for (const name of ["parity", "shadow", "drill", "archive"]) expect(parse(name, "--json").command).toBe(name);
+    for (const name of ["flip", "rollback"]) expect(refusal(name, "--json")).toMatch(/unknown option --json/);
+    expect(parse("archive", "--confirm", "move the originals aside").flags.get("confirm")).toBe(
+      "move the originals aside",
+    );
+    expect(refusal("archive", "--open-window", "--confirm", "x")).toMatch(/are separate steps/);
+    expect(refusal("archive", "now")).toMatch(/archive/);
   });
 
   it("treats help, --help and -h (also after a command) as help", () => {

@@ -168,7 +168,15 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   { name: "flip", flags: {}, positionals: none, help: "flip read_from_postgres (step 5)" },
   { name: "rollback", flags: {}, positionals: none, help: "flip back, after showing the delta (step 5)" },
-  { name: "archive", flags: {}, positionals: none, help: "compress, verify and set aside both files (step 6)" },
+  {
+    name: "archive",
+    flags: { ...json, "open-window": { type: "boolean" }, confirm: { type: "string", placeholder: "PHRASE" } },
+    positionals: none,
+    check: ({ flags }) =>
+      flags.has("open-window") && flags.has("confirm") ? "--open-window and --confirm are separate steps" : undefined,
+    help: 'step 6, after dual-write off: --open-window opens the write-guard window; then a bare\narchive checks it held and compresses, restore-tests and records both files; then\n--confirm "move the originals aside" moves the local originals into the archive folder',
+    run: (ctx, args) => import("./commands/archive").then((m) => m.archiveCommand(ctx, args)),
+  },
   {
     name: "report",
     flags: { out: { type: "string", placeholder: "FILE" }, ...json },

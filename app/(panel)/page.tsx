@@ -33,7 +33,10 @@ export default async function OverviewPage() {
           {current.revoked ? null : <NextText status={current} />}
         </p>
       ) : (
-        <p className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm">All six steps are approved.</p>
+        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm">
+          The migration is complete: all six steps are approved, the SQLite files are archived, and YTV2 runs on
+          PostgreSQL. Nothing here can change the target or the sources any more; the evidence report below is final.
+        </p>
       )}
       <Stepper steps={steps} />
       <EvidenceReportLink draft={steps.some((step) => step.id === "archive" && step.state !== "approved")} />

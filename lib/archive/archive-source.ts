@@ -112,6 +112,13 @@ function ensureRoot(run: Run): void {
   try {
     mkdirSync(run.archiveRoot, { recursive: true });
   } catch (error) {
+    if (errorCode(error) === "EEXIST") {
+      // mkdir -p met a file where the folder should be.
+      throw new OwnerFacingError(
+        `Archive folder is not writable: ${run.archiveRoot} is a file, not a folder; the ${ROLE_LABEL[run.label]} archive was not written and the original is untouched`,
+        "archive_dir_unwritable",
+      );
+    }
     throw archiveDiskError(error, run.label, run.archiveRoot) ?? error;
   }
 }

@@ -12,6 +12,8 @@ import { withTargetClient } from "@/lib/target/connect";
  * - `target_only`: the SQLite write failed, PostgreSQL got it;
  * - `untitled`: PostgreSQL got the title overwritten by a default, `(untitled)`.
  * A re-summary sent at revision 1 to PostgreSQL hits the unique key and is swallowed.
+ * With `postgresOnly` the NAS runs as after step 6's dual write off (POSTGRES_ONLY=true): its
+ * SQLite file is no longer written, the report goes to PostgreSQL only.
  * Only for the demo pair and tests: it writes the files it is given.
  */
 export type SimulatedVideo = {
@@ -32,14 +34,16 @@ export async function simulateProcessVideo(options: {
   nasFile: string;
   databaseUrl: string;
   dualWrite: boolean;
+  postgresOnly?: boolean;
   video: SimulatedVideo;
   fail?: InjectedFailure;
 }): Promise<Processed> {
   const { video, fail } = options;
+  const postgresOnly = options.postgresOnly === true && !options.dualWrite;
   const indexedAt = video.indexedAt ?? new Date().toISOString();
   const topics = video.topics ?? ["demo"];
-  const sqlite = fail !== "target_only";
-  const target = options.dualWrite && fail !== "sqlite_only";
+  const sqlite = !postgresOnly && fail !== "target_only";
+  const target = (options.dualWrite || postgresOnly) && fail !== "sqlite_only";
   if (sqlite) {
     withNasFile(options.nasFile, (db) => {
       db.prepare(
@@ -88,11 +92,13 @@ export async function simulateProcessVideo(options: {
       });
     });
   }
-  const note = !options.dualWrite
-    ? "dual write is off: the NAS wrote its SQLite file only"
-    : fail
-      ? `failure injected: ${fail}`
-      : "written to the NAS file and to PostgreSQL";
+  const note = postgresOnly
+    ? "PostgreSQL only: the NAS wrote PostgreSQL and left its SQLite file alone"
+    : !options.dualWrite
+      ? "dual write is off: the NAS wrote its SQLite file only"
+      : fail
+        ? `failure injected: ${fail}`
+        : "written to the NAS file and to PostgreSQL";
   return { videoId: video.videoId, sqlite, target, note };
 }
 

@@ -1,4 +1,5 @@
 import type { AppContext } from "../app-context";
+import { loadArchiveSection } from "./archive-section";
 import type { EvidenceSection } from "./types";
 
 /**
@@ -17,7 +18,7 @@ export const LATER_SECTION_LOADERS: readonly SectionLoader[] = [
   notRunYet("drill", "Delete drill (step 5)", "no delete drill is recorded"),
   notRunYet("scan", "Sync-code scan findings (step 5)", "no scan of the NAS and Dashboard code is recorded"),
   notRunYet("flip", "Flip verification (step 5)", "read_from_postgres has not been flipped"),
-  notRunYet("archive", "Archive manifests and restore checks (step 6)", "no archive is recorded"),
+  loadArchiveSection,
 ];
 
 export function loadLaterSections(ctx: AppContext): Promise<EvidenceSection[]> {

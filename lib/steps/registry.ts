@@ -57,8 +57,9 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
       name: "archive",
       label: "Archive SQLite files",
       cli: "npx cutover archive",
-      available: false,
-      description: "Compress, verify by restoring, then move the originals aside.",
+      available: true,
+      description:
+        "Dual write off, prove the SQLite files are no longer written, compress and restore-test them, then move the originals aside.",
     },
   ],
 };

@@ -4,6 +4,7 @@ import { appendAudit } from "../audit/audit-log";
 import { loadStepFacts } from "./facts";
 import { acquireLease, BusyError } from "./lease";
 import { deriveStepStatuses, type StepStatus } from "./step-state";
+import { approvalInForce } from "./store";
 import { actionLabel, getStepOrThrow, type StepId } from "./steps";
 import { OwnerFacingError } from "./types";
 
@@ -36,14 +37,42 @@ export async function refuse(
   return error;
 }
 
-/** Takes the lease for `action` of `step`; a second caller gets a BusyError, audited as a refusal. */
+/** Like BusyError, audited once where it is raised (not a WorkflowRefusal, which callers audit again). */
+export class MigrationCompleteError extends OwnerFacingError {
+  override name = "MigrationCompleteError";
+}
+
+export const MIGRATION_COMPLETE_REFUSAL =
+  "Refused: the migration is complete (step 6 is approved); nothing may change the target or the SQLite sources any more. The evidence report stays available.";
+
+/**
+ * Takes the lease for `action` of `step`; a second caller gets a BusyError, audited as a refusal.
+ * Every action that changes the target, the sources or a step takes it, so the done state
+ * (step 6 approved) is enforced here once for the panel and the CLI alike.
+ */
 export async function takeLease(ctx: AppContext, actor: string, step: StepId, action: string) {
+  let lease;
   try {
-    return await acquireLease(ctx.db, actionLabel(step, action));
+    lease = await acquireLease(ctx.db, actionLabel(step, action));
   } catch (error) {
     if (error instanceof BusyError) throw await refuse(ctx, actor, step, action, error);
     throw error;
   }
+  try {
+    if (await approvalInForce(ctx.db, "archive")) {
+      throw await refuse(
+        ctx,
+        actor,
+        step,
+        action,
+        new MigrationCompleteError(MIGRATION_COMPLETE_REFUSAL, "migration-complete"),
+      );
+    }
+  } catch (error) {
+    await lease.release();
+    throw error;
+  }
+  return lease;
 }
 
 /**

@@ -97,6 +97,9 @@ const ACTION_NAMES: Record<string, string> = {
   "dual-write off": "turning dual write off",
   "re-copy": "a re-copy",
   accept: "accepting a difference",
+  archive: "the archive",
+  "open write guard": "opening the write-guard window",
+  "move aside": "moving the originals aside",
 };
 
 export function actionName(action: string): string {

@@ -25,6 +25,15 @@ import {
   simulateNasAction,
 } from "./parity-actions";
 import { acknowledgeShadowAction, runShadowAction } from "./shadow-actions";
+import { ArchiveSection } from "@/components/steps/archive/archive-section";
+import { loadArchiveView } from "@/lib/steps/archive-view";
+import {
+  archiveDualWriteOffAction,
+  cancelArchiveAction,
+  moveAsideAction,
+  openWindowAction,
+  runArchiveAction,
+} from "./archive-actions";
 
 /**
  * A step whose engine is built shows its own section (its actions and evidence) between the
@@ -85,5 +94,16 @@ export const STEP_SECTIONS: Partial<Record<StepId, (props: StepSectionProps) => 
         ) : null}
       </>
     );
+  },
+  archive: async function ArchiveStepSection({ ctx, detail }) {
+    const view = detail.status.state === "locked" ? null : await loadArchiveView(ctx);
+    const actions = {
+      dualWriteOff: archiveDualWriteOffAction,
+      openWindow: openWindowAction,
+      run: runArchiveAction,
+      cancel: cancelArchiveAction,
+      moveAside: moveAsideAction,
+    };
+    return <ArchiveSection view={view} status={detail.status} actions={actions} />;
   },
 };
