@@ -6,6 +6,7 @@ import type { StepStatus } from "../workflow/step-state";
 import { approveStep, type ApproveInput } from "../workflow/workflow";
 import { backupApprovalGate } from "./backup-step";
 import { parityApprovalGate } from "./parity-step";
+import { cutoverApprovalGate } from "./cutover-step";
 import type { CheckResult } from "../workflow/types";
 import type { StepId } from "../workflow/steps";
 
@@ -21,6 +22,7 @@ const APPROVAL_GATES: Partial<Record<StepId, Gate>> = {
   backup: backupApprovalGate,
   copy: (ctx) => reviewGateChecks(ctx),
   parity: (ctx) => parityApprovalGate(ctx),
+  cutover: (ctx) => cutoverApprovalGate(ctx),
 };
 
 /** `confirmation`: the phrase the owner typed, for steps that ask for one (lib/review/approval-phrase). */
