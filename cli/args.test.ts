@@ -106,9 +106,14 @@ describe("parseCommandLine", () => {
         ["json", true],
       ]),
     );
-    for (const name of ["parity", "shadow", "drill"]) expect(parse(name, "--json").command).toBe(name);
-    for (const name of ["flip", "rollback", "archive"])
-      expect(refusal(name, "--json")).toMatch(/unknown option --json/);
+    for (const name of ["parity", "shadow", "drill", "flip", "rollback", "freeze"])
+      expect(parse(name, "--json").command).toBe(name);
+    expect(parse("flip", "--confirm", "read from postgresql").flags.get("confirm")).toBe("read from postgresql");
+    expect(refusal("flip", "now")).toMatch(/flip: takes no arguments, not "?now/);
+    expect(refusal("scan", "--acknowledge", "abc123")).toMatch(/--acknowledge and --note go together/);
+    expect(refusal("scan", "/srv", "--acknowledge", "abc12345", "--note", "x")).toMatch(/takes no folders/);
+    expect(refusal("rollback", "--confirm")).toMatch(/--confirm needs a value \(TEXT\)/);
+    expect(refusal("archive", "--json")).toMatch(/unknown option --json/);
   });
 
   it("treats help, --help and -h (also after a command) as help", () => {

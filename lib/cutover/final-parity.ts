@@ -6,7 +6,6 @@ import { readDualWrite } from "@/lib/parity/dual-write";
 import { runParity, type ParityResult } from "@/lib/parity/run-parity";
 import { acceptedIdentities } from "@/lib/parity/store";
 import { liveSourcesOf } from "@/lib/sources/source-paths";
-import { describeTarget } from "@/lib/target/connect";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
 import { withWorkflowLease } from "@/lib/workflow/workflow";
 import { readFreezeWindow } from "./freeze-window";
@@ -58,12 +57,7 @@ export async function runFinalParity(
 export type FinalParity = { runId: number; startedAt: string; checked: number; open: number } | null;
 
 /** The latest finished parity run on this target that started after the window opened. */
-export async function finalParityOf(
-  ctx: AppContext,
-  databaseUrl: string,
-  windowOpenedAt: string,
-): Promise<FinalParity> {
-  const target = describeTarget(databaseUrl);
+export async function finalParityOf(ctx: AppContext, target: string, windowOpenedAt: string): Promise<FinalParity> {
   const run = await ctx.db.parityRun.findFirst({
     where: { target, status: "finished", startedAt: { gt: windowOpenedAt } },
     orderBy: { id: "desc" },

@@ -56,7 +56,7 @@ export async function flip(ctx: AppContext, databaseUrl: string, actor: string, 
       const current = await readFlipState(ctx);
       if (current?.active)
         throw new OwnerFacingError(`Refused: already flipped (flip ${current.flipId}); nothing was changed.`, "noop");
-      const missing = (await cutoverReadiness(ctx, databaseUrl)).filter((check) => !check.ok);
+      const missing = (await cutoverReadiness(ctx, describeTarget(databaseUrl))).filter((check) => !check.ok);
       if (missing.length > 0)
         throw new OwnerFacingError(
           `Refused: the flip waits for ${missing.map((c) => `${c.name} (${c.detail})`).join("; ")}. Nothing was changed.`,

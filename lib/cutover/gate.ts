@@ -2,7 +2,6 @@ import "server-only";
 import type { AppContext } from "@/lib/app-context";
 import { formatUtc } from "@/lib/common/format-time";
 import { latestDrillRun } from "@/lib/drill/drill-run";
-import { describeTarget } from "@/lib/target/connect";
 import { approvalInForce } from "@/lib/workflow/store";
 import type { CheckResult } from "@/lib/workflow/types";
 import { finalParityOf } from "./final-parity";
@@ -12,10 +11,10 @@ import { latestScanReview } from "./scan-review";
 
 /**
  * Step 5's gate, each item a check over what the control DB holds and what the live files say
- * now. `beforeFlip` are the ones the flip itself requires; the flip and its verification follow.
+ * now, for one target (as describeTarget names it). The readiness items are what the flip itself
+ * requires; the flip and its verification follow.
  */
-export async function cutoverReadiness(ctx: AppContext, databaseUrl: string): Promise<CheckResult[]> {
-  const target = describeTarget(databaseUrl);
+export async function cutoverReadiness(ctx: AppContext, target: string): Promise<CheckResult[]> {
   const window = await readFreezeWindow(ctx);
   const checks: CheckResult[] = [];
   checks.push({
@@ -38,7 +37,7 @@ export async function cutoverReadiness(ctx: AppContext, databaseUrl: string): Pr
   } else {
     checks.push({ name: "Live files unchanged since the window opened", ok: false, detail: "no freeze window yet" });
   }
-  const parity = window ? await finalParityOf(ctx, databaseUrl, window.openedAt) : null;
+  const parity = window ? await finalParityOf(ctx, target, window.openedAt) : null;
   checks.push({
     name: "Final parity run inside the window clean",
     ok: Boolean(parity && parity.open === 0),
@@ -83,10 +82,10 @@ export async function cutoverReadiness(ctx: AppContext, databaseUrl: string): Pr
   return checks;
 }
 
-export async function cutoverGateChecks(ctx: AppContext, databaseUrl: string): Promise<CheckResult[]> {
-  const checks = await cutoverReadiness(ctx, databaseUrl);
+export async function cutoverGateChecks(ctx: AppContext, target: string): Promise<CheckResult[]> {
+  const checks = await cutoverReadiness(ctx, target);
   const flip = await readFlipState(ctx);
-  const flipped = Boolean(flip?.active && flip.target === describeTarget(databaseUrl));
+  const flipped = Boolean(flip?.active && flip.target === target);
   checks.push({
     name: "Flipped: read_from_postgres recorded",
     ok: flipped,

@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { listCards } from "@/lib/contract/dashboard-pg";
-import { withTargetClient } from "@/lib/target/connect";
+import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import { drillAction } from "@/lib/drill/drill-run";
 import { runFinalParity } from "@/lib/cutover/final-parity";
 import { flip, verifyFlip } from "@/lib/cutover/flip";
@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 const failing = async (h: Harness) =>
-  (await cutoverReadiness(h.ctx, h.databaseUrl)).filter((c) => !c.ok).map((c) => c.name);
+  (await cutoverReadiness(h.ctx, describeTarget(h.databaseUrl))).filter((c) => !c.ok).map((c) => c.name);
 
 const flag = async (h: Harness, name: string) =>
   (
@@ -80,7 +80,9 @@ describe("step 5 (Cutover) through the workflow core", () => {
       "Delete drill passed after step 4's approval",
       "Sync-code scan clean or every finding acknowledged",
     ]);
-    const drillBefore = (await cutoverReadiness(h.ctx, h.databaseUrl)).find((c) => c.name.startsWith("Delete drill"))!;
+    const drillBefore = (await cutoverReadiness(h.ctx, describeTarget(h.databaseUrl))).find((c) =>
+      c.name.startsWith("Delete drill"),
+    )!;
     expect(drillBefore.detail).toMatch(/ran before step 4's approval/);
 
     // the freeze window

@@ -1,6 +1,9 @@
 import "server-only";
 import type { AppContext } from "@/lib/app-context";
 import { cutoverGateChecks } from "@/lib/cutover/gate";
+import { readFlipState } from "@/lib/cutover/flip-state";
+import { readFreezeWindow } from "@/lib/cutover/freeze-window";
+import { describeTarget } from "@/lib/target/connect";
 import type { RunInput } from "@/lib/workflow/workflow";
 
 /**
@@ -16,14 +19,14 @@ export function cutoverRunInput(ctx: AppContext, databaseUrl: string, actor: str
     action: CUTOVER_ACTION,
     actor,
     execute: async () => {
-      const checks = await cutoverGateChecks(ctx, databaseUrl);
+      const checks = await cutoverGateChecks(ctx, describeTarget(databaseUrl));
       return { checks, evidence: Object.fromEntries(checks.map((c) => [c.name, c.evidence ?? c.detail])) };
     },
   };
 }
 
+/** The gate again at approval, on the target the flip (else the freeze window) was recorded for. */
 export async function cutoverApprovalGate(ctx: AppContext) {
-  const databaseUrl = ctx.env.databaseUrl;
-  if (!databaseUrl) return [{ name: "Target configured", ok: false, detail: "DATABASE_URL is not set" }];
-  return cutoverGateChecks(ctx, databaseUrl);
+  const target = (await readFlipState(ctx))?.target ?? (await readFreezeWindow(ctx))?.target ?? "";
+  return cutoverGateChecks(ctx, target);
 }
