@@ -4,6 +4,8 @@ import { CopySection } from "@/components/steps/copy/copy-section";
 import { SchemaSection } from "@/components/steps/schema/schema-section";
 import { ParitySection } from "@/components/steps/parity/parity-section";
 import { ShadowSection } from "@/components/steps/shadow/shadow-section";
+import { CutoverSection } from "@/components/steps/cutover/cutover-section";
+import { loadCutoverView } from "@/lib/steps/cutover-view";
 import { loadShadowView } from "@/lib/shadow/shadow-view";
 import { loadBackupView } from "@/lib/steps/backup-view";
 import { loadCopyView } from "@/lib/steps/copy-view";
@@ -23,6 +25,7 @@ import {
   runParityAction,
 } from "./parity-actions";
 import { acknowledgeShadowAction, runShadowAction } from "./shadow-actions";
+import * as cutover from "./cutover-actions";
 
 /**
  * A step whose engine is built shows its own section (its actions and evidence) between the
@@ -80,5 +83,19 @@ export const STEP_SECTIONS: Partial<Record<StepId, (props: StepSectionProps) => 
         ) : null}
       </>
     );
+  },
+  cutover: async function CutoverStepSection({ ctx, detail }) {
+    const view = detail.status.state === "locked" ? null : await loadCutoverView(ctx);
+    const actions = {
+      freeze: cutover.freezeAction,
+      finalParity: cutover.finalParityAction,
+      drill: cutover.drillNowAction,
+      scan: cutover.scanAction,
+      acknowledge: cutover.acknowledgeFindingAction,
+      flip: cutover.flipAction,
+      verify: cutover.verifyFlipAction,
+      rollback: cutover.rollbackAction,
+    };
+    return <CutoverSection view={view} actions={actions} />;
   },
 };
