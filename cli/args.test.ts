@@ -106,8 +106,13 @@ describe("parseCommandLine", () => {
         ["json", true],
       ]),
     );
-    for (const name of ["parity", "shadow", "drill", "archive"]) expect(parse(name, "--json").command).toBe(name);
-    for (const name of ["flip", "rollback"]) expect(refusal(name, "--json")).toMatch(/unknown option --json/);
+    for (const name of ["parity", "shadow", "drill", "flip", "rollback", "freeze", "archive"])
+      expect(parse(name, "--json").command).toBe(name);
+    expect(parse("flip", "--confirm", "read from postgresql").flags.get("confirm")).toBe("read from postgresql");
+    expect(refusal("flip", "now")).toMatch(/flip: takes no arguments, not "?now/);
+    expect(refusal("scan", "--acknowledge", "abc123")).toMatch(/--acknowledge and --note go together/);
+    expect(refusal("scan", "/srv", "--acknowledge", "abc12345", "--note", "x")).toMatch(/takes no folders/);
+    expect(refusal("rollback", "--confirm")).toMatch(/--confirm needs a value \(TEXT\)/);
     expect(parse("archive", "--confirm", "move the originals aside").flags.get("confirm")).toBe(
       "move the originals aside",
     );

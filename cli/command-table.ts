@@ -158,16 +158,49 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: "scan",
-    flags: json,
+    flags: {
+      ...json,
+      acknowledge: { type: "string", placeholder: "ID" },
+      note: { type: "string", placeholder: "TEXT" },
+    },
     positionals: { min: 0, max: Infinity, usage: "[<dir>…]" },
-    help: "scan code folders for sync code (step 5): the named ones, else NAS_CODE_DIR and\nDASHBOARD_CODE_DIR; reads only; exit 0 only when every folder was read and nothing found",
-    run: (ctx, args) =>
-      import("./commands/scan").then((m) =>
-        m.scanCommand(ctx, { dirs: args.positionals, json: args.flags.has("json") }),
-      ),
+    check: ({ flags, positionals }) =>
+      flags.has("acknowledge") !== flags.has("note")
+        ? "--acknowledge and --note go together"
+        : flags.has("acknowledge") && positionals.length > 0
+          ? "--acknowledge takes no folders"
+          : undefined,
+    help: "scan code folders for sync code (step 5): the named ones, else NAS_CODE_DIR and\nDASHBOARD_CODE_DIR; reads only the folders; recorded for step 5's gate once step 4 is\napproved. With --acknowledge <id> --note TEXT: acknowledge a finding of the latest scan.\nExit 0 only when every folder was read and nothing is open",
+    run: (ctx, args) => import("./commands/cutover").then((m) => m.scanForGateCommand(ctx, args)),
   },
-  { name: "flip", flags: {}, positionals: none, help: "flip read_from_postgres (step 5)" },
-  { name: "rollback", flags: {}, positionals: none, help: "flip back, after showing the delta (step 5)" },
+  {
+    name: "freeze",
+    flags: { ...json, "processing-stopped": { type: "boolean" } },
+    positionals: none,
+    help: "step 5's freeze window: --processing-stopped records that you stopped processing and\nfingerprints both live files; without it, whether they are unchanged since",
+    run: (ctx, args) => import("./commands/cutover").then((m) => m.freezeCommand(ctx, args)),
+  },
+  {
+    name: "final-parity",
+    flags: json,
+    positionals: none,
+    help: "the final parity run inside the freeze window (step 5); exit 0 only when clean",
+    run: (ctx, args) => import("./commands/cutover").then((m) => m.finalParityCommand(ctx, args)),
+  },
+  {
+    name: "flip",
+    flags: { ...json, confirm: { type: "string", placeholder: "TEXT" }, verify: { type: "boolean" } },
+    positionals: none,
+    help: 'flip read_from_postgres (step 5): without flags, its gate; --confirm "read from postgresql"\nflips and prints the switches, then verifies through DASHBOARD_URL/health/backend;\n--verify [--confirm "i switched and restarted"] verifies again (the phrase when no URL)',
+    run: (ctx, args) => import("./commands/cutover").then((m) => m.flipCommand(ctx, args)),
+  },
+  {
+    name: "rollback",
+    flags: { ...json, confirm: { type: "string", placeholder: "TEXT" } },
+    positionals: none,
+    help: 'show what rolling back the flip would do (its delta), changing nothing;\n--confirm "roll back to sqlite" records read_from_postgres off and revokes step 5',
+    run: (ctx, args) => import("./commands/cutover").then((m) => m.rollbackCommand(ctx, args)),
+  },
   {
     name: "archive",
     flags: { ...json, "open-window": { type: "boolean" }, confirm: { type: "string", placeholder: "PHRASE" } },

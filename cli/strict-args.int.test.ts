@@ -79,10 +79,10 @@ describe("strict command line", () => {
 
   it("a later step's command is checked like the others, then says it is not available, exit 1", () => {
     const dataDir = path.join(temp.dir, "later");
-    expect(cli(dataDir, "flip", "now")).toMatchObject({ code: 2 });
-    const later = cli(dataDir, "flip");
+    expect(cli(dataDir, "archive", "now")).toMatchObject({ code: 2 });
+    const later = cli(dataDir, "archive");
     expect(later.code).toBe(1);
-    expect(later.stderr).toBe('cutover: "flip" is not available in this version yet; nothing was changed.\n');
+    expect(later.stderr).toBe('cutover: "archive" is not available in this version yet; nothing was changed.\n');
     expect(existsSync(dataDir)).toBe(false);
   });
 });

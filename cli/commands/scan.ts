@@ -27,7 +27,7 @@ function gitLine(folder: FolderScan): string {
   }
 }
 
-function printReport(report: ScanReport) {
+export function printReport(report: ScanReport) {
   const groups = groupFindings(report.findings);
   for (const folder of report.folders) {
     out(

@@ -56,6 +56,7 @@ const envSchema = z
     PARITY_RUNS: optionalWholeNumber(1, 1000),
     PARITY_MIN_MINUTES: optionalWholeNumber(0, 525_600),
     NAS_CODE_DIR: optionalText,
+    DASHBOARD_URL: optionalText,
     DASHBOARD_CODE_DIR: optionalText,
   })
   .refine((env) => Boolean(env.NAS_DB) === Boolean(env.DASHBOARD_DB), {
@@ -99,6 +100,8 @@ export type AppEnv = {
   parityMinMinutes: number;
   /** the NAS's and the Dashboard's code folders, read by the sync-code scan */
   codeDirs: { nas?: string; dashboard?: string };
+  /** the Dashboard's base URL: step 5 verifies the flip at its /health/backend */
+  dashboardUrl: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -142,6 +145,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
       nas: env.NAS_CODE_DIR && path.resolve(cwd, env.NAS_CODE_DIR),
       dashboard: env.DASHBOARD_CODE_DIR && path.resolve(cwd, env.DASHBOARD_CODE_DIR),
     },
+    dashboardUrl: env.DASHBOARD_URL,
   };
 }
 

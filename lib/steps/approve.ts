@@ -7,6 +7,7 @@ import { approveStep, type ApproveInput } from "../workflow/workflow";
 import { backupApprovalGate } from "./backup-step";
 import { parityApprovalGate } from "./parity-step";
 import { archiveApprovalGate } from "./archive-step";
+import { cutoverApprovalGate } from "./cutover-step";
 import type { CheckResult } from "../workflow/types";
 import type { StepId } from "../workflow/steps";
 
@@ -23,6 +24,7 @@ const APPROVAL_GATES: Partial<Record<StepId, Gate>> = {
   copy: (ctx) => reviewGateChecks(ctx),
   parity: (ctx) => parityApprovalGate(ctx),
   archive: (ctx, options) => archiveApprovalGate(ctx, options),
+  cutover: (ctx) => cutoverApprovalGate(ctx),
 };
 
 /** `confirmation`: the phrase the owner typed, for steps that ask for one (lib/review/approval-phrase). */

@@ -45,11 +45,12 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
   ],
   cutover: [
     {
-      name: "drill",
-      label: "Run delete drill",
-      cli: "npx cutover drill",
-      available: false,
-      description: "Prove deletes cascade and deleted videos stay deleted.",
+      name: "flip",
+      label: "Freeze, drill, scan and flip",
+      cli: "npx cutover flip",
+      available: true,
+      description:
+        "Freeze window, final parity, delete drill and sync-code scan, then flip read_from_postgres, verified; rollback until step 6.",
     },
   ],
   archive: [

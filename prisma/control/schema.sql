@@ -339,3 +339,23 @@ CREATE TABLE IF NOT EXISTS parity_remedy (
   at       TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS parity_remedy_target_idx ON parity_remedy (target, video_id);
+
+-- Step 5's sync-code scans (lib/scan) as the cutover records them: one row per scan with its
+-- report as JSON, and the owner's acknowledgements. An acknowledgement names a finding by its
+-- fingerprint (folder, file, kind, normalized snippet), so a changed snippet reopens it.
+CREATE TABLE IF NOT EXISTS scan_run (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  actor         TEXT NOT NULL,
+  scanned_at    TEXT NOT NULL,
+  complete      BOOLEAN NOT NULL,
+  finding_count INTEGER NOT NULL,
+  report        TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS scan_ack (
+  fingerprint     TEXT PRIMARY KEY,
+  run_id          INTEGER NOT NULL REFERENCES scan_run (id),
+  actor           TEXT NOT NULL,
+  note            TEXT NOT NULL,
+  acknowledged_at TEXT NOT NULL
+);

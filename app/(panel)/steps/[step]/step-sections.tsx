@@ -5,6 +5,8 @@ import { SchemaSection } from "@/components/steps/schema/schema-section";
 import { ParitySection } from "@/components/steps/parity/parity-section";
 import { SimulateNasSection } from "@/components/steps/parity/simulate-nas-section";
 import { ShadowSection } from "@/components/steps/shadow/shadow-section";
+import { CutoverSection } from "@/components/steps/cutover/cutover-section";
+import { loadCutoverView } from "@/lib/steps/cutover-view";
 import { loadShadowView } from "@/lib/shadow/shadow-view";
 import { loadBackupView } from "@/lib/steps/backup-view";
 import { loadCopyView } from "@/lib/steps/copy-view";
@@ -34,6 +36,7 @@ import {
   openWindowAction,
   runArchiveAction,
 } from "./archive-actions";
+import * as cutover from "./cutover-actions";
 
 /**
  * A step whose engine is built shows its own section (its actions and evidence) between the
@@ -94,6 +97,20 @@ export const STEP_SECTIONS: Partial<Record<StepId, (props: StepSectionProps) => 
         ) : null}
       </>
     );
+  },
+  cutover: async function CutoverStepSection({ ctx, detail }) {
+    const view = detail.status.state === "locked" ? null : await loadCutoverView(ctx);
+    const actions = {
+      freeze: cutover.freezeAction,
+      finalParity: cutover.finalParityAction,
+      drill: cutover.drillNowAction,
+      scan: cutover.scanAction,
+      acknowledge: cutover.acknowledgeFindingAction,
+      flip: cutover.flipAction,
+      verify: cutover.verifyFlipAction,
+      rollback: cutover.rollbackAction,
+    };
+    return <CutoverSection view={view} actions={actions} />;
   },
   archive: async function ArchiveStepSection({ ctx, detail }) {
     const view = detail.status.state === "locked" ? null : await loadArchiveView(ctx);
