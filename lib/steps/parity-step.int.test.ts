@@ -9,6 +9,7 @@ import { getStepStatusOrThrow, runStepAction } from "@/lib/workflow/workflow";
 import { copyRunInput } from "./copy-step";
 import { approveStepWithGate } from "./approve";
 import { parityRunInput } from "./parity-step";
+import { gatherReportFacts } from "@/lib/report/facts";
 import { acknowledgeShadow, runShadowStep, shadowVerdict } from "@/lib/shadow/shadow-step";
 
 const ACTOR = "owner (test)";
@@ -112,6 +113,22 @@ describe("step 4 through the workflow core", () => {
     expect((await parity(h)).failed).toEqual([]);
     await approveStepWithGate(h.ctx, { stepId: "parity", actor: ACTOR });
     expect((await getStepStatusOrThrow(h.ctx, "parity")).state).toBe("approved");
+
+    // the evidence report shows what was recorded, not "not run yet"
+    const sections = new Map((await gatherReportFacts(h.ctx)).sections.map((section) => [section.id, section]));
+    expect(sections.get("parity")).toMatchObject({
+      state: "recorded",
+      note: expect.stringMatching(/^5 finished parity runs/),
+    });
+    expect(sections.get("parity")!.tables[0]!.rows[0]![6]).toBe("dualWrite02");
+    expect(sections.get("shadow")).toMatchObject({ state: "recorded" });
+    const kinds = sections.get("shadow")!.tables[0]!.rows;
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const [, count, acknowledged, note] of kinds) {
+      expect(acknowledged).toBe(count);
+      expect(note).toBe("seen side by side; expected");
+    }
+    expect(sections.get("drill")).toMatchObject({ state: "not_run" });
   });
 
   it("remedies: a re-copy makes the next run clean; an accepted difference (with a note) no longer counts", async () => {
