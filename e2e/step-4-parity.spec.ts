@@ -86,7 +86,11 @@ test("parity: dual write on, a processed video seen in both, a failure named, ac
   await expect(acknowledge.first()).toBeVisible({ timeout: 120_000 });
   await page.screenshot({ path: screenshotPath("61b-shadow-read-findings"), fullPage: true });
   for (let left = await acknowledge.count(); left > 0; left--) {
-    const form = shadow.locator("form").filter({ has: acknowledge }).first();
+    // `has` is queried inside each form, so it is rooted at the page, not at the section
+    const form = shadow
+      .locator("form")
+      .filter({ has: page.getByRole("button", { name: /^Acknowledge / }) })
+      .first();
     await form.getByRole("textbox").fill("Seen side by side: the PostgreSQL era shows it right");
     await form.getByRole("button", { name: /^Acknowledge / }).click();
     await expect(acknowledge).toHaveCount(left - 1);

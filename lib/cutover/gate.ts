@@ -1,4 +1,5 @@
 import "server-only";
+import { countOf } from "@/lib/common/plural";
 import type { AppContext } from "@/lib/app-context";
 import { formatUtc } from "@/lib/common/format-time";
 import { latestDrillRun } from "@/lib/drill/drill-run";
@@ -75,8 +76,8 @@ export async function cutoverReadiness(ctx: AppContext, target: string): Promise
       : !scan.run.complete
         ? `scan #${scan.run.id} could not read every folder completely; fix that and scan again`
         : scan.open > 0
-          ? `scan #${scan.run.id}: ${scan.open} of ${scan.findings.length} finding(s) not acknowledged`
-          : `scan #${scan.run.id}: ${scan.findings.length === 0 ? "no sync code found" : `all ${scan.findings.length} finding(s) acknowledged with a note`}`,
+          ? `scan #${scan.run.id}: ${scan.open} of ${countOf(scan.findings.length, "finding")} not acknowledged`
+          : `scan #${scan.run.id}: ${scan.findings.length === 0 ? "no sync code found" : `all ${countOf(scan.findings.length, "finding")} acknowledged with a note`}`,
     evidence: scan ? { scanRun: scan.run.id } : undefined,
   });
   return checks;

@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/common/plural";
 import { canonicalJson } from "@/lib/common/canonical-json";
 import type { Card, Facets } from "@/lib/contract/card";
 import { cardDifferences } from "@/lib/contract/card-differences";
@@ -110,7 +111,7 @@ export function compareListing(view: string, sqlite: string[], postgres: string[
     const window = (list: string[]) => list.slice(first, first + 5);
     const detail =
       `${view}: the ${commonSqlite.length} cards both eras list, in a different order; ${moved.length} change position (ties in the sort key not counted), ` +
-      `${differ} of ${pages} page(s) of ${options.pageSize} differ; from position ${first + 1} the SQLite era shows ` +
+      `${differ} of ${countOf(pages, "page")} of ${options.pageSize} differ; from position ${first + 1} the SQLite era shows ` +
       `${window(commonSqlite).join(", ")}, the PostgreSQL era ${window(commonPostgres).join(", ")}`;
     findings.push(
       finding(
@@ -169,7 +170,7 @@ export function compareFacets(sqlite: Facets, postgres: Facets): Finding[] {
       const y = b.get(value) ?? 0;
       if (x === y) continue;
       const view = `facet ${group}`;
-      const detail = `${view} "${value}": ${x} card(s) in the SQLite era, ${y} in the PostgreSQL era`;
+      const detail = `${view} "${value}": ${countOf(x, "card")} in the SQLite era, ${y} in the PostgreSQL era`;
       findings.push(
         finding({ kind: "facet", view, videoId: null, field: value, sqlite: x, postgres: y, detail }, [value, x, y]),
       );

@@ -1,4 +1,5 @@
 import "server-only";
+import { countOf } from "@/lib/common/plural";
 import type { AppContext } from "@/lib/app-context";
 import { appendAudit } from "@/lib/audit/audit-log";
 import { controlTransaction } from "@/lib/control/control-db";
@@ -157,7 +158,7 @@ export async function shadowVerdict(ctx: Pick<AppContext, "db">): Promise<Shadow
     state.total === 0
       ? `Shadow read #${runId}: identical (${state.run.summary.views.length} views compared).`
       : openKinds.length === 0
-        ? `Shadow read #${runId}: all ${state.total} finding(s) acknowledged.`
-        : `Shadow read #${runId}: ${state.open} of ${state.total} finding(s) open (${openKinds.map((k) => `${k.kind} ${k.open}`).join(", ")}); resolve them and run it again, or acknowledge each kind with a note.`;
+        ? `Shadow read #${runId}: all ${countOf(state.total, "finding")} acknowledged.`
+        : `Shadow read #${runId}: ${state.open} of ${countOf(state.total, "finding")} open (${openKinds.map((k) => `${k.kind} ${k.open}`).join(", ")}); resolve them and run it again, or acknowledge each kind with a note.`;
   return { ok: openKinds.length === 0, detail, openKinds, runId };
 }

@@ -72,10 +72,10 @@ describe("the delete drill's panel", () => {
     // its checks do not include the drop's, so the panel does not claim it
     expect(shown).toContain("in scratch schema cutover_drill_0123456789ab (still in the target)");
     expect(shown).toContain(
-      "Before it began, it dropped 1 scratch schema(s) an earlier, interrupted drill left: cutover_drill_ffffffffffff",
+      "Before it began, it dropped 1 scratch schema an earlier, interrupted drill left: cutover_drill_ffffffffffff",
     );
     expect(shown).toContain("✕ fail 3 ms 1 table(s)");
-    expect(shown).toContain("1 table(s) reference content without ON DELETE CASCADE");
+    expect(shown).toContain("1 table reference content without ON DELETE CASCADE");
     expect(shown).toContain("playlist_item playlist_item_video_id_fkey NO ACTION");
   });
 });

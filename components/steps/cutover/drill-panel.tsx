@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/common/plural";
 import { CheckMark } from "@/components/state-badge";
 import { TableHead } from "@/components/table-head";
 import { formatUtc } from "@/lib/common/format-time";
@@ -32,8 +33,8 @@ export function DrillPanel({ run }: { run: StoredDrillRun | null }) {
       </p>
       {result.leftoversDropped.length > 0 ? (
         <p className="text-amber-800">
-          Before it began, it dropped {result.leftoversDropped.length} scratch schema(s) an earlier, interrupted drill
-          left: <code className="font-mono">{result.leftoversDropped.join(", ")}</code>.
+          Before it began, it dropped {countOf(result.leftoversDropped.length, "scratch schema")} an earlier,
+          interrupted drill left: <code className="font-mono">{result.leftoversDropped.join(", ")}</code>.
         </p>
       ) : null}
       <table className="w-full border-collapse">
@@ -69,7 +70,7 @@ function NonCascadeTables({ run }: { run: StoredDrillRun }) {
   return (
     <div>
       <h3 className="mb-1 font-medium text-red-700">
-        {nonCascade.length} table(s) reference content without ON DELETE CASCADE
+        {countOf(nonCascade.length, "table")} reference content without ON DELETE CASCADE
       </h3>
       <p className="mb-2 text-stone-600">
         Deleting a video is refused, or leaves these rows behind. Add the cascade (or drop the table) and run the drill

@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/common/plural";
 import type { ActionResult } from "@/lib/common/action-result";
 import type { SchemaView } from "@/lib/steps/schema-step";
 import { applyConfirmation, type PlanRow } from "@/lib/steps/schema-view";
@@ -93,7 +94,10 @@ function applyOffer(view: Exclude<SchemaView, { error: string }>, status: StepSt
   }
   if (status.state === "running") return { offered: false, why: "A run is going; its progress is shown above." };
   if (conflicts > 0) {
-    return { offered: false, why: `Apply is blocked by ${conflicts} conflicting object(s) shown in the plan above.` };
+    return {
+      offered: false,
+      why: `Apply is blocked by ${countOf(conflicts, "conflicting object")} shown in the plan above.`,
+    };
   }
   const hint =
     status.state === "approved"

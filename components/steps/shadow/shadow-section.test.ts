@@ -77,7 +77,7 @@ describe("ShadowSection", () => {
     const html = renderToStaticMarkup(createElement(ShadowSection, { view: view(), actions }));
     expect(html).toContain("✕ Shadow read #2: 1 of 3 finding(s) open (field 1).");
     expect(html).toContain("79 cards listed by the SQLite era, 83 by the PostgreSQL era");
-    expect(html).toContain("field: 2 finding(s), 1 open");
+    expect(html).toContain("field: 2 findings, 1 open");
     expect(html).toContain("&quot;Old title&quot;");
     expect(html).toContain("&quot;New title (2026 Update)&quot;");
     expect(html).toContain("acknowledged by owner: NAS title wins");

@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/common/plural";
 import { formatTime } from "@/components/format";
 import { SectionCard } from "@/components/section-card";
 import type { ActionResult } from "@/lib/common/action-result";
@@ -59,7 +60,7 @@ function KindCard({ kind, acknowledge }: { kind: ShadowKindState; acknowledge: A
   return (
     <section aria-labelledby={`shadow-kind-${kind.kind}`} className="rounded border border-stone-200 p-3">
       <h3 id={`shadow-kind-${kind.kind}`} className="font-medium">
-        {kind.kind}: {kind.count} finding(s), {kind.open} open{" "}
+        {kind.kind}: {countOf(kind.count, "finding")}, {kind.open} open{" "}
         <span className="font-normal text-stone-600">— {kind.title}</span>
       </h3>
       <table className="mt-2 w-full table-fixed text-left text-xs">

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { countOf } from "@/lib/common/plural";
 import { ownerAction } from "@/app/_lib/owner-action";
 import { runFinalParity } from "@/lib/cutover/final-parity";
 import { flip, verifyFlip } from "@/lib/cutover/flip";
@@ -41,7 +42,7 @@ export const scanAction = ownerAction(z.object({ dirs: z.string().optional() }),
     .map((d) => d.trim())
     .filter(Boolean);
   const review = await recordScan(ctx, actor, named);
-  return { message: `Scan #${review.run.id}: ${review.findings.length} finding(s), ${review.open} open.` };
+  return { message: `Scan #${review.run.id}: ${countOf(review.findings.length, "finding")}, ${review.open} open.` };
 });
 
 export const acknowledgeFindingAction = ownerAction(

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { ownerAction } from "@/app/_lib/owner-action";
+import { countOf } from "@/lib/common/plural";
 import { FINDING_KINDS } from "@/lib/shadow/findings";
 import { acknowledgeShadow, runShadowStep } from "@/lib/shadow/shadow-step";
 import { resolveTargetUrl } from "@/lib/target/target-url";
@@ -16,7 +17,7 @@ export const runShadowAction = ownerAction(runSchema, async (_input, { ctx, acto
     message:
       state.total === 0
         ? `Shadow read #${state.run.id}: the Dashboard renders identically in both eras.`
-        : `Shadow read #${state.run.id}: ${state.total} finding(s), ${state.open} open; they are listed below by kind.`,
+        : `Shadow read #${state.run.id}: ${countOf(state.total, "finding")}, ${state.open} open; they are listed below by kind.`,
   };
 });
 
@@ -29,6 +30,6 @@ const acknowledgeSchema = z.object({
 export const acknowledgeShadowAction = ownerAction(acknowledgeSchema, async (input, { ctx, actor }) => {
   const { acknowledged, state } = await acknowledgeShadow(ctx, { target: input.target, note: input.note, actor });
   return {
-    message: `Acknowledged ${acknowledged} finding(s) of shadow read #${state.run.id}; ${state.open} still open.`,
+    message: `Acknowledged ${countOf(acknowledged, "finding")} of shadow read #${state.run.id}; ${state.open} still open.`,
   };
 });
