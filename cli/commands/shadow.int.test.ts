@@ -68,11 +68,11 @@ describe("cutover shadow", () => {
     }
     expect(last.code, last.stderr).toBe(0);
     expect(last.stdout).toMatch(/^Shadow read #1 .*: Dashboard .*dashboard\.db against /);
-    expect(last.stdout).toContain("Shadow read #1: all 60 finding(s) acknowledged.");
+    expect(last.stdout).toContain("Shadow read #1: all 60 findings acknowledged.");
     expect(last.stdout).toContain("note by owner (cli): left unlisted on purpose");
 
     const again = cli("shadow");
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain("Shadow read #2: all 60 finding(s) acknowledged.");
+    expect(again.stdout).toContain("Shadow read #2: all 60 findings acknowledged.");
   }, 600_000);
 });

@@ -74,7 +74,7 @@ describe("shadow read on the demo pair after a real copy", () => {
       [2, 2, 2, 2, 2],
     ]);
     expect(verdict.openKinds).toEqual(Object.entries(EXPECTED_COUNTS).map(([kind, open]) => ({ kind, open })));
-    expect(verdict.detail).toMatch(/60 of 60 finding\(s\) open/);
+    expect(verdict.detail).toMatch(/60 of 60 findings open/);
 
     await expect(acknowledgeShadow(h.ctx, { target: "field", note: "  ", actor: ACTOR })).rejects.toThrow(
       /needs a note/,
@@ -96,7 +96,7 @@ describe("shadow read on the demo pair after a real copy", () => {
     expect(await shadowVerdict(h.ctx)).toMatchObject({
       ok: true,
       openKinds: [],
-      detail: expect.stringMatching(/all 60 finding\(s\) acknowledged/),
+      detail: expect.stringMatching(/all 60 findings acknowledged/),
     });
     const audited = await h.ctx.db.auditEntry.findMany({ where: { step: "parity", action: "shadow acknowledge" } });
     expect(audited.map((a) => a.outcome).sort()).toEqual([...Array(5).fill("ok"), ...Array(3).fill("refused")].sort());
