@@ -115,8 +115,10 @@ export async function scanForGateCommand(ctx: AppContext, args: ParsedArgs) {
     return;
   }
   if ((await getStepStatusOrThrow(ctx, "cutover")).state === "locked") {
+    // said after the scan, so a refused folder stays one line
+    await scanCommand(ctx, { dirs: args.positionals, json });
     process.stderr.write("Step 5 is locked until step 4 is approved: this scan is not recorded for its gate.\n");
-    return scanCommand(ctx, { dirs: args.positionals, json });
+    return;
   }
   const review = await recordScan(ctx, ctx.env.cliActor, args.positionals, createProgressPrinter());
   if (process.stderr.isTTY) process.stderr.write("\n");
