@@ -1,21 +1,16 @@
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../test/support/temp-dir";
+import { runCli } from "../test/support/cli";
 
 /** What the owner types, through the real `cutover` entry point, on a data dir of its own. */
 const temp = makeTempDir("cutover-strict-args-");
 afterAll(() => temp.cleanup());
 
-function cli(dataDir: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(process.cwd(), "cli", "cutover.mjs"), ...args], {
-    env: { ...process.env, CUTOVER_DATA_DIR: dataDir, NAS_DB: "", DASHBOARD_DB: "", DATABASE_URL: "" },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (dataDir: string, ...args: string[]) =>
+  runCli({ env: { CUTOVER_DATA_DIR: dataDir, NAS_DB: "", DASHBOARD_DB: "", DATABASE_URL: "" } }, ...args);
 
 /** Every file of the data dir with its content hash: equal before and after means nothing changed. */
 function snapshot(dir: string): Record<string, string> {

@@ -1,11 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MOVE_ASIDE_PHRASE } from "../../lib/steps/archive-step";
 import { MIGRATION_COMPLETE_REFUSAL } from "../../lib/workflow/core";
 import { approveThroughCutover, processVideo } from "../../test/support/archive/at-step6";
 import type { Harness } from "../../test/support/copy-harness";
+import { harnessEnv, runCli } from "@/test/support/cli";
 
 /** Step 6 through the CLI, from a state where steps 1–5 were approved through the core. */
 const ACTOR = "owner (test)";
@@ -18,19 +17,7 @@ afterAll(async () => {
   await h?.cleanup();
 });
 
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(process.cwd(), "cli", "cutover.mjs"), ...args], {
-    env: {
-      ...process.env,
-      CUTOVER_DATA_DIR: h.ctx.paths.dataDir,
-      NAS_DB: h.sources.nas,
-      DASHBOARD_DB: h.sources.dashboard,
-      DATABASE_URL: h.databaseUrl,
-    },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (...args: string[]) => runCli({ env: harnessEnv(h) }, ...args);
 
 describe("cutover dual-write off, archive, approve archive", () => {
   it("walks step 6 in order, each refusal one line, then refuses every change once the migration is complete", async () => {

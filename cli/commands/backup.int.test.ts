@@ -1,20 +1,14 @@
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../test/support/temp-dir";
+import { runCli } from "../../test/support/cli";
 
 const temps: Array<{ cleanup(): void }> = [];
 afterEach(() => temps.splice(0).forEach((temp) => temp.cleanup()));
 
 function cliOn(dataDir: string) {
-  return (...args: string[]) => {
-    const result = spawnSync(process.execPath, [path.join(process.cwd(), "cli", "cutover.mjs"), ...args], {
-      env: { ...process.env, CUTOVER_DATA_DIR: dataDir, NAS_DB: "", DASHBOARD_DB: "", EXPECTED_CATEGORIZED: "" },
-      encoding: "utf8",
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  return (...args: string[]) =>
+    runCli({ env: { CUTOVER_DATA_DIR: dataDir, NAS_DB: "", DASHBOARD_DB: "", EXPECTED_CATEGORIZED: "" } }, ...args);
 }
 
 const stateOf = (status: { stdout: string }) =>

@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedServer, type EmbeddedServer } from "../../lib/target/embedded-server";
 import { makeTempDir } from "../../test/support/temp-dir";
+import { runCli } from "../../test/support/cli";
 
 /**
  * The whole step 3 path through the CLI on the demo pair, against a second PostgreSQL server
@@ -26,13 +26,8 @@ afterAll(async () => {
   temp.cleanup();
 });
 
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(process.cwd(), "cli", "cutover.mjs"), ...args], {
-    env: { ...process.env, CUTOVER_DATA_DIR: path.join(temp.dir, "data"), DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (...args: string[]) =>
+  runCli({ env: { CUTOVER_DATA_DIR: path.join(temp.dir, "data"), DATABASE_URL: databaseUrl } }, ...args);
 
 describe("cutover plan, copy and verify against an external PostgreSQL", () => {
   it("plans the demo pair, copies it and verifies it: exit 0, 67 categorization records equal", () => {

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { getStepStatusOrThrow } from "../../lib/workflow/workflow";
 import { demoHarness, type Harness } from "../../test/support/copy-harness";
 import { approveThroughParity } from "../../test/support/cutover";
 import { startHealthServer, type HealthServer } from "../../test/support/health-server";
+import { harnessEnv, runCliAsync } from "../../test/support/cli";
 
 const ACTOR = "owner (test)";
 let h: Harness;
@@ -16,26 +16,8 @@ let health: HealthServer;
 let codeDir: string;
 
 /** The real CLI in a child process (asynchronous: the stand-in Dashboard answers from this process). */
-function cli(env: Record<string, string>, ...args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [path.join(process.cwd(), "cli", "cutover.mjs"), ...args],
-      {
-        env: {
-          ...process.env,
-          CUTOVER_DATA_DIR: h.ctx.paths.dataDir,
-          DATABASE_URL: h.databaseUrl,
-          NAS_DB: h.sources.nas,
-          DASHBOARD_DB: h.sources.dashboard,
-          ...env,
-        },
-        encoding: "utf8",
-      },
-      (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
-    );
-  });
-}
+const cli = (env: Record<string, string>, ...args: string[]) =>
+  runCliAsync({ env: { ...harnessEnv(h), ...env } }, ...args);
 const run = (...args: string[]) => cli({}, ...args);
 
 beforeAll(async () => {

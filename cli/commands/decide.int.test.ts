@@ -1,7 +1,6 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoHarness, type Harness } from "../../test/support/copy-harness";
+import { harnessEnv, runCli } from "../../test/support/cli";
 
 /** Step 3's review from the terminal on the demo pair: decide, re-copy, confirm defaults, approve with the phrase. */
 const harnesses: Harness[] = [];
@@ -10,19 +9,7 @@ afterEach(async () => {
 });
 
 function cliFor(h: Harness) {
-  return (...args: string[]) => {
-    const result = spawnSync(process.execPath, [path.join(process.cwd(), "cli", "cutover.mjs"), ...args], {
-      env: {
-        ...process.env,
-        CUTOVER_DATA_DIR: h.ctx.paths.dataDir,
-        NAS_DB: h.sources.nas,
-        DASHBOARD_DB: h.sources.dashboard,
-        DATABASE_URL: h.databaseUrl,
-      },
-      encoding: "utf8",
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  return (...args: string[]) => runCli({ env: harnessEnv(h) }, ...args);
 }
 
 describe("cutover decide and approve copy --confirm", () => {

@@ -1,5 +1,3 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveStepWithGate } from "../../lib/steps/approve";
 import { copyRunInput } from "../../lib/steps/copy-step";
@@ -9,6 +7,7 @@ import { demoHarness, type Harness } from "../../test/support/copy-harness";
 import { createTestDatabase, type TestDatabase } from "../../test/support/postgres";
 import { approveThroughSchema } from "../../test/support/steps";
 import { relayTo, type TcpRelay } from "../../test/support/tcp-relay";
+import { runCliAsync } from "../../test/support/cli";
 
 const ACTOR = "owner (test)";
 let db: TestDatabase;
@@ -19,16 +18,8 @@ let h: Harness;
  * The real CLI, in a child process, on the harness's data dir and target. Asynchronous: the
  * relay to the target runs in this process's event loop.
  */
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [path.join(process.cwd(), "cli", "cutover.mjs"), ...args],
-      { env: { ...process.env, CUTOVER_DATA_DIR: h.ctx.paths.dataDir, DATABASE_URL: h.databaseUrl }, encoding: "utf8" },
-      (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
-    );
-  });
-}
+const cli = (...args: string[]) =>
+  runCliAsync({ env: { CUTOVER_DATA_DIR: h.ctx.paths.dataDir, DATABASE_URL: h.databaseUrl } }, ...args);
 
 beforeAll(async () => {
   db = await createTestDatabase("drillcli");

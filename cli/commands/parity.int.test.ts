@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { simulateProcessVideo } from "../../lib/demo/nas-simulator";
 import { createTestDatabase, type TestDatabase } from "../../test/support/postgres";
 import { makeTempDir } from "../../test/support/temp-dir";
+import { runCli } from "../../test/support/cli";
 
 /** Step 4 through the CLI on the demo pair: what the owner types, and the JSON a script reads. */
 const temp = makeTempDir("cutover-parity-cli-");
@@ -17,13 +17,8 @@ afterAll(async () => {
   temp.cleanup();
 });
 
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(process.cwd(), "cli", "cutover.mjs"), ...args], {
-    env: { ...process.env, CUTOVER_DATA_DIR: path.join(temp.dir, "data"), DATABASE_URL: target.url },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (...args: string[]) =>
+  runCli({ env: { CUTOVER_DATA_DIR: path.join(temp.dir, "data"), DATABASE_URL: target.url } }, ...args);
 
 type ParityJson = {
   ok: boolean;

@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../../test/support/temp-dir";
+import { runCli } from "../../test/support/cli";
 
 /** `cutover scan` as the owner runs it: the real CLI in a child process, its exit code and output. */
 const temp = makeTempDir("cutover-scan-cli-");
@@ -10,17 +11,16 @@ const dataDir = path.join(temp.dir, "data");
 const corpus = { nas: path.join(temp.dir, "nas"), dashboard: path.join(temp.dir, "dashboard") };
 const clean = path.join(temp.dir, "clean");
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const base = { ...process.env };
-  delete base.NAS_CODE_DIR;
-  delete base.DASHBOARD_CODE_DIR;
-  const result = spawnSync(process.execPath, [path.join(process.cwd(), "cli", "cutover.mjs"), "scan", ...args], {
-    cwd: temp.dir,
-    env: { ...base, CUTOVER_DATA_DIR: dataDir, ...env },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Code folders come only from each test's own arguments or env, never from the caller's. */
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(
+    {
+      cwd: temp.dir,
+      env: { NAS_CODE_DIR: undefined, DASHBOARD_CODE_DIR: undefined, CUTOVER_DATA_DIR: dataDir, ...env },
+    },
+    "scan",
+    ...args,
+  );
 
 beforeAll(() => {
   cpSync(path.join(process.cwd(), "test/fixtures/scan-corpus"), temp.dir, { recursive: true });

@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Harness } from "../../test/support/copy-harness";
 import { approvedDemo, EXPECTED_COUNTS } from "../../test/support/shadow-demo";
 import type { ShadowJson } from "./shadow";
+import { harnessEnv, runCli } from "../../test/support/cli";
 
 /** `cutover shadow` as the owner types it, on the demo pair copied and approved through step 3. */
 const harnesses: Harness[] = [];
@@ -12,20 +11,7 @@ afterEach(async () => {
 });
 
 function cliFor(h: Harness) {
-  return (...args: string[]) => {
-    const result = spawnSync(process.execPath, [path.join(process.cwd(), "cli", "cutover.mjs"), ...args], {
-      env: {
-        ...process.env,
-        CUTOVER_DATA_DIR: h.ctx.paths.dataDir,
-        NAS_DB: h.sources.nas,
-        DASHBOARD_DB: h.sources.dashboard,
-        DATABASE_URL: h.databaseUrl,
-      },
-      encoding: "utf8",
-      timeout: 120_000,
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  return (...args: string[]) => runCli({ env: harnessEnv(h) }, ...args);
 }
 
 describe("cutover shadow", () => {

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -7,6 +6,7 @@ import { SIMULATIONS } from "../../lib/demo/simulate-nas";
 import { createTestDatabase, type TestDatabase } from "../../test/support/postgres";
 import { makeTempDir } from "../../test/support/temp-dir";
 import { SIMULATE_CHOICES } from "../command-table";
+import { runCli } from "../../test/support/cli";
 
 /** "Simulate the NAS" on the demo pair through the CLI, and parity naming what each simulation did. */
 const temp = makeTempDir("cutover-simulate-");
@@ -21,13 +21,8 @@ afterAll(async () => {
   temp.cleanup();
 });
 
-function cli(env: Record<string, string>, ...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(process.cwd(), "cli", "cutover.mjs"), ...args], {
-    env: { ...process.env, CUTOVER_DATA_DIR: dataDir, DATABASE_URL: target.url, ...env },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (env: Record<string, string>, ...args: string[]) =>
+  runCli({ env: { CUTOVER_DATA_DIR: dataDir, DATABASE_URL: target.url, ...env } }, ...args);
 const ok = (...args: string[]) => {
   const result = cli({}, ...args);
   expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(0);

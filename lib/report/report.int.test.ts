@@ -14,6 +14,7 @@ import { approveThroughSchema } from "@/test/support/steps";
 import { gatherReportFacts } from "./facts";
 import { writeReportFile } from "./generate";
 import type { ReportFacts } from "./types";
+import { harnessEnv, runCli } from "@/test/support/cli";
 
 /** Steps 1–3 done and approved on the demo pair through the real core; the report reads what they left. */
 const ACTOR = "owner (test)";
@@ -34,19 +35,7 @@ afterAll(async () => {
 
 const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(process.cwd(), "cli", "cutover.mjs"), ...args], {
-    env: {
-      ...process.env,
-      CUTOVER_DATA_DIR: h.ctx.paths.dataDir,
-      NAS_DB: h.sources.nas,
-      DASHBOARD_DB: h.sources.dashboard,
-      DATABASE_URL: h.databaseUrl,
-    },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (...args: string[]) => runCli({ env: harnessEnv(h) }, ...args);
 
 describe("the evidence report's facts after steps 1–3 on the demo pair", () => {
   it("is a draft, and says why", () => {

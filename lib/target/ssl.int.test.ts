@@ -7,6 +7,7 @@ import { makeTempDir } from "../../test/support/temp-dir";
 import { OwnerFacingError } from "../workflow/types";
 import { connectTarget } from "./connect";
 import { type EmbeddedServer, findFreePort, startEmbeddedServer } from "./embedded-server";
+import { runCli } from "@/test/support/cli";
 
 /**
  * sslmode as the owner writes it in DATABASE_URL, against two real servers: the integration
@@ -80,13 +81,8 @@ async function refusal(databaseUrl: string): Promise<OwnerFacingError> {
   return error as OwnerFacingError;
 }
 
-function cli(databaseUrl: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [path.join(process.cwd(), "cli", "cutover.mjs"), ...args], {
-    env: { ...process.env, CUTOVER_DATA_DIR: path.join(temp.dir, "data"), DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const cli = (databaseUrl: string, ...args: string[]) =>
+  runCli({ env: { CUTOVER_DATA_DIR: path.join(temp.dir, "data"), DATABASE_URL: databaseUrl } }, ...args);
 
 describe("sslmode", () => {
   it("require: encrypted without checking the certificate, and no warning from pg on the way", async () => {
