@@ -128,6 +128,15 @@ describe("parseCommandLine", () => {
     expect(refusal("schema", "--dryrun", "--help")).toMatch(/unknown option --dryrun/);
   });
 
+  it("gives a command's own usage for `<command> --help` and `help <command>`", () => {
+    expect(parse("copy", "--help").positionals).toEqual(["copy"]);
+    expect(parse("help", "copy").positionals).toEqual(["copy"]);
+    const text = usageText("copy");
+    expect(text.split("\n")[0]).toBe("Usage: cutover copy");
+    expect(text).not.toContain("schema [--dry-run]");
+    expect(usageText("help")).toBe(usageText());
+  });
+
   it("lists every command in the help text", () => {
     const text = usageText();
     for (const entry of COMMANDS) expect(text).toContain(`  ${entry.name}`);

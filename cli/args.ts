@@ -32,7 +32,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
   const spec = commands.find((command) => command.name === name);
   if (!spec) throw new UsageError(`unknown command "${name}" (see: cutover help)`);
   const parsed = parseFor(spec, rest);
-  if (parsed.flags.has(HELP_FLAG)) return { command: "help", positionals: [], flags: new Map() };
+  if (parsed.flags.has(HELP_FLAG)) return { command: "help", positionals: [spec.name], flags: new Map() };
   const refusal = spec.check?.(parsed);
   if (refusal) throw new UsageError(`${spec.name}: ${refusal}`);
   return parsed;

@@ -4,9 +4,8 @@ import type { CommandSpec, FlagSpec, ParsedArgs } from "./args";
 
 /**
  * Every command the CLI knows, one entry each: its flags, its positionals, what it does (for
- * help) and the function that runs it. An entry without `run` is a command of a step not built
- * yet: its arguments are checked like any other, then it says so and changes nothing. A command's
- * module is loaded only to run it, so a refused command line costs no database client.
+ * help) and the function that runs it (`help` alone has none: cli/index.ts prints it). A
+ * command's module is loaded only to run it, so a refused command line costs no database client.
  */
 export type CommandEntry = CommandSpec & {
   help: string;
@@ -117,7 +116,6 @@ export const COMMANDS: readonly CommandEntry[] = [
     help: "compare the live SQLite files with PostgreSQL, every video both ways (step 4); its\nchecks are the step's gate. Exit 0 only when the run is clean (every difference accepted)",
     run: (ctx, args) => import("./commands/parity").then((m) => m.parityCommand(ctx, args)),
   },
-  // Steps 4–6: declared with DESIGN.md's arguments, not available in this version yet.
   {
     name: "shadow",
     flags: {
@@ -223,7 +221,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     positionals: { min: 0, max: 1, usage: "[<command>]" },
     check: ({ positionals: [name] }) =>
       name === undefined || COMMANDS.some((entry) => entry.name === name) ? undefined : `unknown command "${name}"`,
-    help: "this text",
+    help: "this text; with a command, that command's usage alone (as <command> --help)",
   },
 ];
 
@@ -234,25 +232,36 @@ function signature(entry: CommandEntry): string {
   return [entry.name, entry.positionals.usage, ...flags].filter(Boolean).join(" ");
 }
 
-export function usageText(): string {
-  const lines = ["Usage: cutover <command> [arguments]", ""];
-  const later: string[] = [];
-  for (const entry of COMMANDS) {
-    if (!entry.run && entry.name !== "help") {
-      later.push(signature(entry));
-      continue;
-    }
-    lines.push(`  ${signature(entry)}`);
-    for (const line of entry.help.split("\n")) lines.push(`      ${line}`);
-  }
-  lines.push("", "Not available in this version yet (steps 4–6):", ...later.map((line) => `  ${line}`));
-  lines.push(
+function entryLines(entry: CommandEntry): string[] {
+  return [`  ${signature(entry)}`, ...entry.help.split("\n").map((line) => `      ${line}`)];
+}
+
+const FOOTER = [
+  "Unknown commands, options or extra arguments are refused (exit 2) and change nothing;",
+  "a value that starts with '-' goes after '--' (cutover decide -- -a1b2c3 title nas).",
+  "Configuration comes from the environment (see README): DATABASE_URL, NAS_DB, DASHBOARD_DB,",
+  "CUTOVER_DATA_DIR, EXPECTED_CATEGORIZED, CUTOVER_ACTOR.",
+];
+
+/** Every command; or, given one (`help copy`, `copy --help`), that command alone. */
+export function usageText(command?: string): string {
+  const one = COMMANDS.find((entry) => entry.name === command && entry.name !== "help");
+  if (one)
+    return [
+      "Usage: cutover " + signature(one),
+      "",
+      ...entryLines(one)
+        .slice(1)
+        .map((l) => l.trim()),
+      "",
+      ...FOOTER,
+    ].join("\n");
+  return [
+    "Usage: cutover <command> [arguments]",
     "",
-    `Steps: ${STEP_IDS.join(", ")}. Every command accepts --help.`,
-    "Unknown commands, options or extra arguments are refused (exit 2) and change nothing;",
-    "a value that starts with '-' goes after '--' (cutover decide -- -a1b2c3 title nas).",
-    "Configuration comes from the environment (see README): DATABASE_URL, NAS_DB, DASHBOARD_DB,",
-    "CUTOVER_DATA_DIR, EXPECTED_CATEGORIZED, CUTOVER_ACTOR.",
-  );
-  return lines.join("\n");
+    ...COMMANDS.flatMap(entryLines),
+    "",
+    `Steps: ${STEP_IDS.join(", ")}. Every command accepts --help (its own usage).`,
+    ...FOOTER,
+  ].join("\n");
 }

@@ -1,6 +1,5 @@
 import { parseCommandLine } from "./args";
 import { COMMANDS, usageText } from "./command-table";
-import { notYetAvailable } from "./commands/not-yet-available";
 import { exitWithError } from "./output";
 
 /**
@@ -10,11 +9,11 @@ import { exitWithError } from "./output";
 async function main() {
   const args = parseCommandLine(process.argv.slice(2), COMMANDS);
   if (args.command === "help") {
-    process.stdout.write(`${usageText()}\n`);
+    process.stdout.write(`${usageText(args.positionals[0])}\n`);
     return;
   }
   const entry = COMMANDS.find((command) => command.name === args.command)!;
-  if (!entry.run) return notYetAvailable(entry.name);
+  if (!entry.run) throw new Error(`command ${entry.name} has nothing to run`);
   const { createAppContext } = await import("../lib/app-context");
   const { closeControlDb } = await import("../lib/control/control-db");
   const ctx = createAppContext();

@@ -17,6 +17,7 @@ import type { CheckResult } from "../../lib/workflow/types";
 import type { ParsedArgs } from "../args";
 import { createProgressPrinter, printJson } from "../output";
 import { printReport, scanCommand } from "./scan";
+import { countOf } from "@/lib/common/plural";
 
 /**
  * Step 5's commands: `freeze`, `final-parity`, `scan` (recorded for the gate once step 5 is open;
@@ -71,7 +72,7 @@ export async function finalParityCommand(ctx: AppContext, args: ParsedArgs) {
   else {
     for (const d of open) out(`  ${d.videoId}  ${d.kind}${d.field ? ` ${d.field}` : ""}`);
     out(
-      `Final parity run ${result.runId}: ${result.checked} videos compared, ${open.length} open difference${open.length === 1 ? "" : "s"}.`,
+      `Final parity run ${result.runId}: ${result.checked} videos compared, ${countOf(open.length, "open difference")}.`,
     );
   }
   if (!result.clean) process.exitCode = 1;
@@ -109,7 +110,7 @@ export async function scanForGateCommand(ctx: AppContext, args: ParsedArgs) {
     if (json) printJson(scanJson(state));
     else
       out(
-        `Acknowledged ${finding.file}:${finding.line} (${finding.kind}); ${state.open} finding${state.open === 1 ? "" : "s"} of scan #${state.run.id} still open.`,
+        `Acknowledged ${finding.file}:${finding.line} (${finding.kind}); ${countOf(state.open, "finding")} of scan #${state.run.id} still open.`,
       );
     if (state.open > 0) process.exitCode = 1;
     return;
@@ -135,7 +136,7 @@ export async function scanForGateCommand(ctx: AppContext, args: ParsedArgs) {
         `  ${f.acknowledged ? "acknowledged" : "open"}  id ${f.fingerprint.slice(0, 12)}  ${f.file}:${f.line}${f.acknowledged ? ` — “${f.acknowledged.note}”` : ""}`,
       );
     out(
-      `Scan #${review.run.id} recorded: ${review.open} open finding${review.open === 1 ? "" : "s"}${review.open ? ' (npx cutover scan --acknowledge <id> --note "why it is safe")' : ""}.`,
+      `Scan #${review.run.id} recorded: ${countOf(review.open, "open finding")}${review.open ? ' (npx cutover scan --acknowledge <id> --note "why it is safe")' : ""}.`,
     );
   }
   if (!review.run.complete || review.open > 0) process.exitCode = 1;

@@ -2,6 +2,7 @@ import type { AppContext } from "../../lib/app-context";
 import { RECORD_FIELD } from "../../lib/merge/store/decisions";
 import { confirmDefaults, decideRecord } from "../../lib/review/decide";
 import type { ParsedArgs } from "../args";
+import { countOf } from "@/lib/common/plural";
 
 /**
  * `cutover decide <videoId> <field|record|listing> <choice>`: the record page's decision, from
@@ -19,7 +20,7 @@ export async function decideCommand(ctx: AppContext, args: ParsedArgs) {
       "all records",
       typeof note === "string" ? note : undefined,
     );
-    process.stdout.write(`Defaults confirmed for ${stored} record${stored === 1 ? "" : "s"}.\n`);
+    process.stdout.write(`Defaults confirmed for ${countOf(stored, "record")}.\n`);
     return;
   }
   // The command table checked the arguments: three positionals with a known choice.

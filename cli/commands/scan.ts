@@ -9,6 +9,7 @@ import {
   type ScanReport,
 } from "../../lib/scan";
 import { createProgressPrinter, printJson } from "../output";
+import { countOf } from "@/lib/common/plural";
 
 export type ScanCommandOptions = { dirs: string[]; json: boolean };
 
@@ -44,7 +45,7 @@ export function printReport(report: ScanReport) {
     }
   }
   const count = report.findings.length;
-  const folders = `${report.folders.length} folder${report.folders.length === 1 ? "" : "s"}`;
+  const folders = countOf(report.folders.length, "folder");
   if (count > 0)
     out(`Sync-code scan: ${count} finding(s) in ${folders}; the cutover's gate needs each one fixed or acknowledged.`);
   else if (!report.complete)

@@ -15,6 +15,7 @@ import {
 import { defaultIo, openReadOnly, preflightSource, ROLE_LABEL, toOwnerFacing, type SourceRole } from "./source-access";
 import { diffTableRows, type RowDiff } from "./row-diff";
 import { listTables } from "./table-scan";
+import { countOf } from "@/lib/common/plural";
 
 export type TableChange = {
   table: string;
@@ -151,7 +152,7 @@ export function describeRowDiff(diff: RowDiff): string {
     diff.changed ? `${diff.changed} changed` : "",
   ].filter(Boolean);
   const rows = diff.added + diff.removed + diff.changed;
-  const summary = `${rows} row${rows === 1 ? "" : "s"} changed`;
+  const summary = `${countOf(rows, "row")} changed`;
   // "2 rows changed (2 changed)" says nothing twice; the breakdown only helps when the kinds mix.
   return parts.length > 1 || !diff.changed ? `${summary} (${parts.join(", ")})` : summary;
 }

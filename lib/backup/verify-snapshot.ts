@@ -17,6 +17,7 @@ import {
   type BackupIo,
   type SourceRole,
 } from "./source-access";
+import { countOf } from "@/lib/common/plural";
 
 export type VerifiedSnapshot = SourceManifest & { categorizedKeys: string[] };
 
@@ -70,8 +71,7 @@ export async function snapshotAndVerify(options: {
     onProgress?.({ phase: `integrity ${role}`, done: 1, total: 1, unit: "checks" });
     if (integrity !== "ok") {
       const problems = integrity.split("; ");
-      const count =
-        problems.length >= 20 ? "20+ problems" : `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
+      const count = problems.length >= 20 ? "20+ problems" : countOf(problems.length, "problem");
       throw new OwnerFacingError(
         `${label} database is damaged (integrity check found ${count}, first: ${problems[0]!.slice(0, 100)}): ${sourcePath}`,
         "source_damaged",

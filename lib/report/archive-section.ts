@@ -5,6 +5,7 @@ import { hostRemoval } from "../archive/remote-source";
 import { ROLE_LABEL } from "../sources/source-setting";
 import { readOwnerFact } from "../workflow/workflow";
 import type { EvidenceSection } from "./types";
+import { countOf } from "@/lib/common/plural";
 
 /**
  * Step 6's evidence from what is on disk: each archive folder's manifest (SHA-256s, sizes,
@@ -38,7 +39,7 @@ export async function loadArchiveSection(ctx: AppContext): Promise<EvidenceSecti
     window
       ? `Write-guard window opened at ${window.value.openedAt} by ${window.updatedBy} (the archive run's checks say whether it held).`
       : "No write-guard window is recorded.",
-    `Archive folder: ${ctx.paths.archiveDir}; ${verified.length} archive${verified.length === 1 ? "" : "s"} with a manifest.`,
+    `Archive folder: ${ctx.paths.archiveDir}; ${countOf(verified.length, "archive")} with a manifest.`,
     ...other.map((entry) => `${entry.id}: ${entry.status} (${entry.reason}).`),
     ...verified.flatMap(({ dir, manifest }) =>
       manifest.source.kind === "remote" ? [hostRemoval(manifest.label, manifest.source.url, dir).detail + "."] : [],

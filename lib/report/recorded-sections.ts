@@ -2,6 +2,7 @@ import type { AppContext } from "../app-context";
 import { readFlipState } from "../cutover/flip-state";
 import { latestScanReview } from "../cutover/scan-review";
 import type { EvidenceSection } from "./types";
+import { countOf } from "@/lib/common/plural";
 
 /**
  * Steps 4–5's evidence as the control DB records it: parity runs and remedies, the shadow read
@@ -23,10 +24,8 @@ export async function loadParitySection(ctx: AppContext): Promise<EvidenceSectio
     id: "parity",
     title,
     state: "recorded",
-    note: `${runs.length} finished parity run${runs.length === 1 ? "" : "s"}; the latest ${Math.min(RUNS_SHOWN, runs.length)} below.`,
-    lines: [
-      `${remedies.length} remed${remedies.length === 1 ? "y" : "ies"} recorded (re-copies and accepted differences).`,
-    ],
+    note: `${countOf(runs.length, "finished parity run")}; the latest ${Math.min(RUNS_SHOWN, runs.length)} below.`,
+    lines: [`${countOf(remedies.length, "remedy", "remedies")} recorded (re-copies and accepted differences).`],
     tables: [
       {
         caption: "Parity runs, newest first",
@@ -74,7 +73,7 @@ export async function loadShadowSection(ctx: AppContext): Promise<EvidenceSectio
     id: "shadow",
     title,
     state: "recorded",
-    note: `Latest shadow read #${latest.id}, ${latest.finishedAt}: Dashboard ${latest.dashboard} against ${latest.target}; ${latest.findingCount} finding${latest.findingCount === 1 ? "" : "s"}.`,
+    note: `Latest shadow read #${latest.id}, ${latest.finishedAt}: Dashboard ${latest.dashboard} against ${latest.target}; ${countOf(latest.findingCount, "finding")}.`,
     lines: [],
     tables: [
       {
@@ -128,7 +127,7 @@ export async function loadScanSection(ctx: AppContext): Promise<EvidenceSection>
     id: "scan",
     title,
     state: "recorded",
-    note: `Latest scan #${review.run.id} at ${review.run.scannedAt} (${review.run.complete ? "complete" : "incomplete"}): ${review.findings.length} finding${review.findings.length === 1 ? "" : "s"}, ${review.open} not acknowledged.`,
+    note: `Latest scan #${review.run.id} at ${review.run.scannedAt} (${review.run.complete ? "complete" : "incomplete"}): ${countOf(review.findings.length, "finding")}, ${review.open} not acknowledged.`,
     lines: review.run.folders.map((folder) => `${folder.label}: ${folder.dir}`),
     tables: [
       {

@@ -1,4 +1,5 @@
 import type { BackupManifest, SourceManifest } from "../backup";
+import { countOf } from "@/lib/common/plural";
 
 /**
  * A source's backup evidence in the owner's words. The panel's cards and `cutover backup`
@@ -54,7 +55,7 @@ export function summarizeSource(manifest: BackupManifest, source: SourceManifest
 }
 
 function categorization(manifest: BackupManifest, source: SourceManifest): SourceSummary["categorization"] {
-  const count = `${source.categorized} categorization record${source.categorized === 1 ? "" : "s"}`;
+  const count = `${countOf(source.categorized, "categorization record")}`;
   if (source.role === "nas") {
     return {
       ok: true,

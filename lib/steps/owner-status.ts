@@ -6,6 +6,7 @@ import { latestApproval } from "../workflow/store";
 import { getStepStatuses } from "../workflow/workflow";
 import { approvalOffer, type ApprovalOffer } from "./approve";
 import { isStepAvailable, STEP_ACTIONS } from "./registry";
+import { countOf } from "@/lib/common/plural";
 
 /**
  * The steps as the panel tells them to the owner: the core's state, and what it means now —
@@ -39,7 +40,7 @@ export async function loadOwnerStatuses(ctx: AppContext): Promise<OwnerStepStatu
       // "all checks green: waiting for approval" is true only when the server would accept one
       const waiting = status.state === "passed" && offer.kind === "blocked" && offer.missing.length > 0;
       const reason = waiting
-        ? `The checks passed, but approval waits for ${offer.missing.length} open condition${offer.missing.length === 1 ? "" : "s"}.`
+        ? `The checks passed, but approval waits for ${countOf(offer.missing.length, "open condition")}.`
         : withAvailability.reason;
       return { ...withAvailability, reason, offer, revoked };
     }),

@@ -8,6 +8,7 @@ import { describeTarget } from "@/lib/target/connect";
 import type { RunInput } from "@/lib/workflow/workflow";
 import { latestRun } from "@/lib/workflow/store";
 import { assertSchemaApprovedForTarget } from "./schema-step";
+import { countOf } from "@/lib/common/plural";
 
 /**
  * Step 4 (Parity) for the workflow core: a run compares the live sources with the target
@@ -48,7 +49,7 @@ export function parityRunInput(
         {
           name: "This run clean",
           ok: open.length === 0,
-          detail: `${result.checked} videos compared; ${open.length} open difference${open.length === 1 ? "" : "s"}${
+          detail: `${result.checked} videos compared; ${countOf(open.length, "open difference")}${
             result.differences.length > open.length ? `, ${result.differences.length - open.length} accepted` : ""
           }`,
           evidence: { counts: result.counts },

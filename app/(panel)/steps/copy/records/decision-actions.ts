@@ -6,6 +6,7 @@ import { decisionInput } from "@/lib/merge/store/decisions";
 import { confirmDefaults, decideRecord } from "@/lib/review/decide";
 import { parseReviewQuery } from "@/lib/review/filters";
 import { reviewVideoIds } from "@/lib/review/records";
+import { countOf } from "@/lib/common/plural";
 
 export const decideRecordAction = ownerAction<typeof decisionInput, { revoked: string[] }>(
   decisionInput,
@@ -28,6 +29,6 @@ export const confirmDefaultsAction = ownerAction(confirmSchema, async ({ query =
     message:
       stored === 0
         ? "Nothing to confirm: every record here already has a decision."
-        : `Defaults confirmed for ${stored} record${stored === 1 ? "" : "s"}.`,
+        : `Defaults confirmed for ${countOf(stored, "record")}.`,
   };
 });
