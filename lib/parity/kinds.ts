@@ -19,7 +19,7 @@ export const KIND_WORDS: Record<DifferenceKind, string> = {
   field_drift: "a field differs",
   summary_drift: "the latest summary of a variant differs",
   categorization_drift: "the categorization differs",
-  delete_drift: "deleted in one store only",
+  delete_drift: "gone from one side, still on the other",
 };
 
 export type Difference = {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AppContext } from "@/lib/app-context";
+import { countOf } from "@/lib/common/plural";
 import { parityGateChecks } from "@/lib/parity/gate";
 import { runParity, type ParityResult } from "@/lib/parity/run-parity";
 import { ensureDemoPair, liveSourcesOf } from "@/lib/sources/source-paths";
@@ -48,7 +49,7 @@ export function parityRunInput(
         {
           name: "This run clean",
           ok: open.length === 0,
-          detail: `${result.checked} videos compared; ${open.length} open difference${open.length === 1 ? "" : "s"}${
+          detail: `${countOf(result.checked, "video")} compared; ${countOf(open.length, "open difference")}${
             result.differences.length > open.length ? `, ${result.differences.length - open.length} accepted` : ""
           }`,
           evidence: { counts: result.counts },
