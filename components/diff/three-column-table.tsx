@@ -48,6 +48,8 @@ export type ThreeColumnTableProps = {
   /** what an absent side's cells say, e.g. "not in the NAS file"; "no record" by default */
   absentWords?: Partial<Record<SourceSide, string>>;
   labels?: Partial<Record<SourceSide, string>>;
+  /** what a screen reader hears for a row that does not differ */
+  sameWords?: string;
   /** characters shown before a value is folded */
   foldAt?: number;
 };
@@ -64,6 +66,7 @@ export function ThreeColumnTable({
   absentSides = [],
   absentWords = {},
   labels,
+  sameWords = "same on every side",
   foldAt = 280,
 }: ThreeColumnTableProps) {
   const names = { ...DEFAULT_LABELS, ...labels };
@@ -107,12 +110,12 @@ export function ThreeColumnTable({
                 <span className="block font-mono text-xs font-medium break-words text-stone-800">
                   {row.label ?? row.field}
                 </span>
-                {differs ? (
+                {differs && row.flag ? null : differs ? (
                   <span className="mt-0.5 block text-xs font-medium text-amber-900">
                     <span aria-hidden="true">≠</span> differs
                   </span>
                 ) : (
-                  <span className="sr-only">same on every side</span>
+                  <span className="sr-only">{sameWords}</span>
                 )}
                 {row.flag ? <FlagBadge flag={row.flag} /> : null}
                 {row.note ? <span className="mt-0.5 block text-xs text-stone-500">{row.note}</span> : null}

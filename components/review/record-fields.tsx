@@ -37,6 +37,7 @@ export function FieldsSection({
   differingCaption,
   noneDiffer,
   sameSummary = (n) => `Show the fields that are the same everywhere (${n})`,
+  sameWords,
 }: {
   rows: readonly FieldRow[];
   columns?: readonly SourceSide[];
@@ -47,6 +48,7 @@ export function FieldsSection({
   differingCaption: string;
   noneDiffer: string;
   sameSummary?: (same: number) => string;
+  sameWords?: string;
 }) {
   const present = columns.filter((s) => !absentSides.includes(s));
   const differs = (row: FieldRow) =>
@@ -58,7 +60,7 @@ export function FieldsSection({
   const differing = rows.filter(differs);
   const same = rows.filter((row) => !differs(row));
   const labels = { postgres: targetError ? "PostgreSQL (not read)" : "PostgreSQL" };
-  const table = { columns, absentSides, absentWords, labels };
+  const table = { columns, absentSides, absentWords, labels, sameWords };
   return (
     <section aria-labelledby="fields-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
       <h2 id="fields-heading" className="font-semibold">

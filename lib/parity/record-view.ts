@@ -154,7 +154,6 @@ export async function loadParityRecordView(ctx: AppContext, videoId: string): Pr
   };
   const flags = flagsByField([...recorded, ...newSinceRun.map((d) => ({ ...d, accepted: false, stillThere: true }))]);
   const offers = await remedyOffers(ctx, target.ok ? null : target.error);
-  const open = recorded.some((d) => !d.accepted && d.stillThere) || newSinceRun.length > 0;
   return {
     videoId,
     title: String(record?.content?.title ?? found?.content.title ?? record?.title ?? ""),
@@ -170,8 +169,7 @@ export async function loadParityRecordView(ctx: AppContext, videoId: string): Pr
     recorded,
     newSinceRun,
     targetError: target.ok ? null : target.error,
-    recopy: open ? offers.recopy : { offered: false, why: "nothing to re-copy: no open difference for this video" },
-    accept: offers.accept,
+    ...offers,
   };
 }
 
@@ -293,7 +291,10 @@ function absentWords(
  * the migration not complete, no other action holding the lease, and for a re-copy PostgreSQL
  * reachable.
  */
-async function remedyOffers(ctx: AppContext, targetError: string | null) {
+export async function remedyOffers(
+  ctx: AppContext,
+  targetError: string | null,
+): Promise<{ recopy: RemedyOffer; accept: RemedyOffer }> {
   const why = await refusal(ctx);
   const accept: RemedyOffer = why ? { offered: false, why } : { offered: true };
   const recopy: RemedyOffer = why
