@@ -49,7 +49,7 @@ const lastRunsClean: GateCheck = ({ window, runs }) => {
     ok: last.length >= runs && dirty.length === 0,
     detail:
       last.length < runs
-        ? `${last.length} of ${runs} runs since dual write was turned on`
+        ? `${last.length} of ${countOf(runs, "run")} since dual write was turned on`
         : dirty.length
           ? `${dirty.length > 1 ? "runs" : "run"} ${dirty.map((r) => `#${r.id} (${r.open} open)`).join(", ")} not clean`
           : `${last.length > 1 ? "runs" : "run"} ${last.map((r) => `#${r.id}`).join(", ")} clean`,
@@ -62,9 +62,9 @@ const runsSpan: GateCheck = ({ window, runs, minMinutes }) => {
   const minutes =
     last.length > 0 ? (Date.parse(last[0]!.finishedAt) - Date.parse(last[last.length - 1]!.startedAt)) / 60_000 : 0;
   return {
-    name: `Runs span at least ${minMinutes} minutes`,
+    name: `Runs span at least ${countOf(minMinutes, "minute")}`,
     ok: last.length >= runs && minutes >= minMinutes,
-    detail: `the last ${countOf(last.length, "run")} span ${minutes.toFixed(1)} minutes (PARITY_MIN_MINUTES=${minMinutes})`,
+    detail: `the last ${countOf(last.length, "run")}: ${minutes.toFixed(1)} minutes from the first start to the last finish (PARITY_MIN_MINUTES=${minMinutes})`,
   };
 };
 

@@ -51,7 +51,7 @@ export function ParitySection({ view, status, actions }: Props) {
       <SectionCard id="parity-run-heading" title="Parity runs">
         <p className="mb-3 max-w-3xl text-sm text-stone-700">
           A run compares the live SQLite files with PostgreSQL, every video both ways. The gate asks for the last{" "}
-          {countOf(view.runs, "run")} clean, spanning at least {view.minMinutes} minutes (PARITY_RUNS,
+          {countOf(view.runs, "run")} clean, spanning at least {countOf(view.minMinutes, "minute")} (PARITY_RUNS,
           PARITY_MIN_MINUTES; 1440 is suggested for a real cutover).
         </p>
         <div className="flex flex-wrap gap-3">
