@@ -174,8 +174,9 @@ describe("a parity difference in the record view: NAS | Dashboard | merged | Pos
     await h.parity();
     const view = (await loadParityRecordView(h.ctx, videoId))!;
     expect(row(view, "channel_name").flag?.kind).toBe("field_drift");
-    expect(view.recopy).toMatchObject({ offered: false, why: expect.stringMatching(/^step 4 "Parity" is locked/) });
-    expect(view.accept).toMatchObject({ offered: false, why: expect.stringMatching(/^step 4 "Parity" is locked/) });
+    const locked = 'step 4 "Parity" is locked until step 1 "Backup" is approved';
+    expect(view.recopy).toEqual({ offered: false, why: locked });
+    expect(view.accept).toEqual({ offered: false, why: locked });
     expect(await loadParityRecordView(h.ctx, "noSuchVid01")).toBeNull();
   }, 240_000);
 });

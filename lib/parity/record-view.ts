@@ -17,7 +17,8 @@ import { liveSourcesOf } from "@/lib/sources/source-paths";
 import { resolveTargetUrl } from "@/lib/target/target-url";
 import { readTargetRecords } from "@/lib/verify/target-read";
 import { currentLeaseHolder } from "@/lib/workflow/lease";
-import { getStepStatusOrThrow, MIGRATION_COMPLETE_REFUSAL } from "@/lib/workflow/core";
+import { getStepStatusOrThrow } from "@/lib/workflow/core";
+import { getStepOrThrow } from "@/lib/workflow/steps";
 import { approvalInForce } from "@/lib/workflow/store";
 import { CATEGORIZATION_COLUMNS, compareVideo, COMPARED_FIELDS } from "./compare";
 import { readDualWrite } from "./dual-write";
@@ -295,6 +296,7 @@ export async function remedyOffers(
   ctx: AppContext,
   targetError: string | null,
 ): Promise<{ recopy: RemedyOffer; accept: RemedyOffer }> {
+  // each reason is a clause without a final stop: the page writes "… is not offered: <why>."
   const why = await refusal(ctx);
   const accept: RemedyOffer = why ? { offered: false, why } : { offered: true };
   const recopy: RemedyOffer = why
@@ -307,8 +309,12 @@ export async function remedyOffers(
 
 async function refusal(ctx: AppContext): Promise<string | null> {
   const status = await getStepStatusOrThrow(ctx, "parity");
-  if (status.state === "locked") return `step 4 "Parity" is locked: ${status.reason}`;
-  if (await approvalInForce(ctx.db, "archive")) return MIGRATION_COMPLETE_REFUSAL;
+  if (status.state === "locked") {
+    const before = status.blockedBy ? getStepOrThrow(status.blockedBy) : undefined;
+    return `step 4 "Parity" is locked${before ? ` until step ${before.number} "${before.title}" is approved` : ""}`;
+  }
+  if (await approvalInForce(ctx.db, "archive"))
+    return "the migration is complete (step 6 is approved): nothing may change the target or the SQLite sources any more";
   if (await currentLeaseHolder(ctx.db)) {
     const lease = await ctx.db.lease.findFirst();
     return `busy: ${lease?.action ?? "another action"} is running; remedies are offered again when it has finished`;
