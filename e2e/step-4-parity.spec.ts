@@ -73,6 +73,40 @@ test("parity: dual write on, a processed video seen in both, a failure named, ac
   await expect(drift).toContainText('"(untitled)"');
   await page.screenshot({ path: screenshotPath("61-parity-drift-named"), fullPage: true });
 
+  // The difference opens in step 3's record view with parity's four columns, the drifted field marked with its kind.
+  await drift
+    .getByRole("link", { name: `Open ${untitled} in the record view (NAS, Dashboard, merged, PostgreSQL) →` })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/steps/parity/records/${untitled}#field-title$`));
+  await expect(page.getByRole("heading", { name: `Simulated video ${untitled}`, level: 1 })).toBeVisible();
+  const fields = page.getByRole("table", { name: "Fields with a parity difference (⚑ names its kind)" });
+  await expect(fields.getByRole("columnheader")).toHaveText([
+    "Field",
+    "NAS",
+    "Dashboard (not in the Dashboard file)",
+    "Merged by the copy's rules",
+    "PostgreSQL",
+  ]);
+  const title = fields.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^title/ }) });
+  await expect(title.getByRole("rowheader")).toContainText("field_drift");
+  await expect(title.getByRole("rowheader")).toContainText("a field differs");
+  await expect(title.getByRole("cell")).toHaveText([
+    `Simulated video ${untitled}`,
+    "— (not in the Dashboard file)",
+    `Simulated video ${untitled}`,
+    "(untitled)",
+  ]);
+  await expect(title).toHaveClass(/bg-rose-50/);
+  const recorded = page.getByRole("region", {
+    name: /^Differences parity run #\d+ found for this video: 1 difference$/,
+  });
+  await expect(recorded).toContainText("still found now");
+  await expect(recorded.getByRole("button", { name: "Re-copy this record" })).toBeVisible();
+  await expect(recorded.getByRole("button", { name: "Accept with this note" })).toBeVisible();
+  await page.screenshot({ path: screenshotPath("61c-parity-difference-record-view"), fullPage: true });
+  await page.getByRole("link", { name: "← Back to step 4's differences" }).click();
+  await expect(differences).toBeVisible();
+
   await drift.getByLabel("Note (why this difference is acceptable)").fill("the NAS's default title; fixed on the NAS");
   await drift.getByRole("button", { name: "Accept with this note" }).click();
   // accepted: the row says so and offers no remedy any more

@@ -96,6 +96,44 @@ describe("ThreeColumnTable", () => {
     ).text;
     expect(absent).toContain("— (no record)");
   });
+
+  it("takes parity's four columns, says an absent side in its own words, and marks a row parity names with the kind", () => {
+    const parity = render(
+      createElement(ThreeColumnTable, {
+        caption: "c",
+        columns: ["nas", "dashboard", "merged", "postgres"] as const,
+        absentSides: ["dashboard"] as const,
+        absentWords: { dashboard: "not in the Dashboard file" },
+        sameWords: "no parity difference",
+        rows: [
+          {
+            field: "title",
+            values: { nas: "T", merged: "T", postgres: "(untitled)" },
+            differs: true,
+            flag: { kind: "field_drift", words: "a field differs" },
+          },
+          { field: "language", values: { nas: "en", merged: "en", postgres: "en" }, differs: false },
+        ],
+      }),
+    );
+    const headers = [...parity.html.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) =>
+      m[1]!.replace(/<[^>]*>/g, "").replace(/&#x27;/g, "'"),
+    );
+    expect(headers).toEqual([
+      "Field",
+      "NAS",
+      "Dashboard (not in the Dashboard file)",
+      "Merged by the copy's rules",
+      "PostgreSQL",
+    ]);
+    const title = /<tr[^>]*id="field-title"[^>]*>.*?<\/tr>/s.exec(parity.html)![0];
+    expect(title).toContain("bg-rose-50");
+    expect(title.replace(/<[^>]*>/g, "")).toContain("⚑ field_drifta field differs");
+    expect(title.replace(/<[^>]*>/g, "")).toContain("— (not in the Dashboard file)");
+    const language = /<tr[^>]*id="field-language"[^>]*>.*?<\/tr>/s.exec(parity.html)![0];
+    expect(language).toContain("no parity difference");
+    expect(language).not.toContain("⚑");
+  });
 });
 
 describe("CategorizationChips", () => {

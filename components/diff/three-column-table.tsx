@@ -1,9 +1,20 @@
 import { sidesDiffer, type CompareKind } from "@/lib/diff/field-compare";
 import { FoldedValue } from "./folded-value";
 
-export type SourceSide = "nas" | "dashboard" | "postgres";
+/**
+ * A column of the record view: each source file, what the copy's merge rules and the owner's
+ * decisions make of them (parity's view), and the target.
+ */
+export type SourceSide = "nas" | "dashboard" | "merged" | "postgres";
+/** Step 3's columns; parity adds `merged` (PARITY_SIDES). */
 export const SOURCE_SIDES: readonly SourceSide[] = ["nas", "dashboard", "postgres"];
-const DEFAULT_LABELS: Record<SourceSide, string> = { nas: "NAS", dashboard: "Dashboard", postgres: "PostgreSQL" };
+export const PARITY_SIDES: readonly SourceSide[] = ["nas", "dashboard", "merged", "postgres"];
+const DEFAULT_LABELS: Record<SourceSide, string> = {
+  nas: "NAS",
+  dashboard: "Dashboard",
+  merged: "Merged by the copy's rules",
+  postgres: "PostgreSQL",
+};
 
 export type FieldRow = {
   field: string;
@@ -23,14 +34,22 @@ export type FieldRow = {
    * file has, or a bookkeeping timestamp; the last two are differences without a choice.
    */
   difference?: "conflict" | "one-file" | "bookkeeping";
+  /** a difference a parity run names in this field: its kind and the kind's words */
+  flag?: { kind: string; words: string; accepted?: boolean };
 };
 
 export type ThreeColumnTableProps = {
   caption: string;
   rows: readonly FieldRow[];
+  /** the columns, in order; step 3's three by default */
+  columns?: readonly SourceSide[];
   /** sides that hold no row for this record at all (Dashboard only, NAS new, not copied) */
   absentSides?: readonly SourceSide[];
+  /** what an absent side's cells say, e.g. "not in the NAS file"; "no record" by default */
+  absentWords?: Partial<Record<SourceSide, string>>;
   labels?: Partial<Record<SourceSide, string>>;
+  /** what a screen reader hears for a row that does not differ */
+  sameWords?: string;
   /** characters shown before a value is folded */
   foldAt?: number;
 };
@@ -40,9 +59,19 @@ export type ThreeColumnTableProps = {
  * present sides disagree is tinted and says "≠ differs" in words; the side the merge takes is
  * badged "✓ chosen", so neither depends on colour.
  */
-export function ThreeColumnTable({ caption, rows, absentSides = [], labels, foldAt = 280 }: ThreeColumnTableProps) {
+export function ThreeColumnTable({
+  caption,
+  rows,
+  columns = SOURCE_SIDES,
+  absentSides = [],
+  absentWords = {},
+  labels,
+  sameWords = "same on every side",
+  foldAt = 280,
+}: ThreeColumnTableProps) {
   const names = { ...DEFAULT_LABELS, ...labels };
-  const present = SOURCE_SIDES.filter((side) => !absentSides.includes(side));
+  const present = columns.filter((side) => !absentSides.includes(side));
+  const absentText = (side: SourceSide) => absentWords[side] ?? "no record";
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="pb-2 text-left font-medium text-stone-700">{caption}</caption>
@@ -51,10 +80,12 @@ export function ThreeColumnTable({ caption, rows, absentSides = [], labels, fold
           <th scope="col" className="w-44 py-2 pr-3 font-medium">
             Field
           </th>
-          {SOURCE_SIDES.map((side) => (
+          {columns.map((side) => (
             <th key={side} scope="col" className="px-3 py-2 font-medium">
               {names[side]}
-              {absentSides.includes(side) ? <span className="font-normal text-stone-500"> (no record)</span> : null}
+              {absentSides.includes(side) ? (
+                <span className="font-normal text-stone-500"> ({absentText(side)})</span>
+              ) : null}
             </th>
           ))}
         </tr>
@@ -71,29 +102,32 @@ export function ThreeColumnTable({ caption, rows, absentSides = [], labels, fold
             <tr
               key={row.field}
               id={`field-${row.field}`}
-              className={`border-b border-stone-100 align-top ${differs ? "bg-amber-50" : ""}`}
+              className={`border-b border-stone-100 align-top ${
+                row.flag && !row.flag.accepted ? "bg-rose-50" : differs ? "bg-amber-50" : ""
+              }`}
             >
               <th scope="row" className="py-2 pr-3 text-left font-normal">
                 <span className="block font-mono text-xs font-medium break-words text-stone-800">
                   {row.label ?? row.field}
                 </span>
-                {differs ? (
+                {differs && row.flag ? null : differs ? (
                   <span className="mt-0.5 block text-xs font-medium text-amber-900">
                     <span aria-hidden="true">≠</span> differs
                   </span>
                 ) : (
-                  <span className="sr-only">same on every side</span>
+                  <span className="sr-only">{sameWords}</span>
                 )}
+                {row.flag ? <FlagBadge flag={row.flag} /> : null}
                 {row.note ? <span className="mt-0.5 block text-xs text-stone-500">{row.note}</span> : null}
               </th>
-              {SOURCE_SIDES.map((side) => (
+              {columns.map((side) => (
                 <td
                   key={side}
                   className={`px-3 py-2 break-words ${row.chosen === side ? "border-l-2 border-emerald-600" : ""}`}
                 >
                   {row.chosen === side ? <ChosenBadge /> : null}
                   {absentSides.includes(side) ? (
-                    <span className="text-stone-500 italic">— (no record)</span>
+                    <span className="text-stone-500 italic">— ({absentText(side)})</span>
                   ) : (
                     <FoldedValue value={row.values[side]} kind={row.kind} maxChars={foldAt} />
                   )}
@@ -104,6 +138,23 @@ export function ThreeColumnTable({ caption, rows, absentSides = [], labels, fold
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The parity difference named in this row: its kind (the word the step-4 page and the CLI use) and what it means. */
+function FlagBadge({ flag }: { flag: NonNullable<FieldRow["flag"]> }) {
+  return (
+    <span
+      className={`mt-1 block w-fit rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${
+        flag.accepted ? "bg-stone-50 text-stone-700 ring-stone-300" : "bg-rose-100 text-rose-900 ring-rose-300"
+      }`}
+    >
+      <span aria-hidden="true">⚑</span> {flag.kind}
+      <span className="block font-normal">
+        {flag.words}
+        {flag.accepted ? " (accepted)" : ""}
+      </span>
+    </span>
   );
 }
 

@@ -29,6 +29,35 @@ describe("compareVideo's presence rules", () => {
     expect(kinds(compareVideo("v", null, record(), { newSinceCopy: true }))).toEqual([["missing_in_source", null]]);
   });
 
+  it("says what holds now: a copied video in neither file is not called deleted in both (it may have been in one)", () => {
+    const values = (d: ReturnType<typeof compareVideo>) => d.map((x) => [x.sourceValue, x.targetValue]);
+    expect(values(compareVideo("v", null, record(), { planned: "copy", newSinceCopy: false }))).toEqual([
+      ["in neither SQLite file now (step 3 copied it)", "present"],
+    ]);
+    expect(values(compareVideo("v", record(), null, { planned: "copy", newSinceCopy: false }))).toEqual([
+      ["present", "not in PostgreSQL now (step 3 copied it)"],
+    ]);
+    expect(values(compareVideo("v", record(), null, { newSinceCopy: true }))).toEqual([
+      ["present", "not in PostgreSQL"],
+    ]);
+    expect(values(compareVideo("v", null, record(), { newSinceCopy: true }))).toEqual([
+      ["in neither SQLite file", "present"],
+    ]);
+    const candidate = { mergeCase: "resurrection_candidate", copied: false };
+    expect(
+      values(compareVideo("v", null, record(), { merged: candidate, planned: "copy", newSinceCopy: false })),
+    ).toEqual([
+      [
+        "not in the Dashboard file, still in the NAS file: the merge keeps it out as deleted on the Dashboard",
+        "present",
+      ],
+    ]);
+    const decided = { mergeCase: "nas_new", copied: false };
+    expect(
+      values(compareVideo("v", null, record(), { merged: decided, planned: "copy", newSinceCopy: false })),
+    ).toEqual([["left out by the owner's decision", "present"]]);
+  });
+
   it("what the copy left out on purpose and PostgreSQL does not hold is no drift", () => {
     const merged = { mergeCase: "resurrection_candidate", copied: false };
     expect(compareVideo("v", null, null, { merged, planned: "skip", newSinceCopy: false })).toEqual([]);

@@ -26,7 +26,11 @@ export type PresenceContext = {
 };
 
 /** Compared semantically as `categories`, not column by column. */
-const CATEGORIZATION_COLUMNS = new Set(["subcategories_json", "subcategory", "analysis_json"]);
+export const CATEGORIZATION_COLUMNS: ReadonlySet<string> = new Set([
+  "subcategories_json",
+  "subcategory",
+  "analysis_json",
+]);
 /**
  * Not compared: row bookkeeping the target's own trigger sets, and what the copy derives from
  * the compared columns (summary_type_latest from the summaries, analysis_json's facts).
@@ -65,20 +69,34 @@ export function compareVideo(
   target: ParityRecord | null,
   context: PresenceContext,
 ): Difference[] {
+  // Each sentence says what holds now, and no more: which file had a video at the copy is not
+  // known here (a Dashboard-only video deleted on the Dashboard was never "deleted in both").
   if (source && !target) {
     return [
       context.planned === "copy"
-        ? presence(videoId, "delete_drift", "present", "deleted in PostgreSQL only")
-        : presence(videoId, "missing_in_target", "present", "absent"),
+        ? presence(videoId, "delete_drift", "present", "not in PostgreSQL now (step 3 copied it)")
+        : presence(videoId, "missing_in_target", "present", "not in PostgreSQL"),
     ];
   }
   if (!source && target) {
     if (context.merged?.mergeCase === "resurrection_candidate")
-      return [presence(videoId, "delete_drift", "deleted on the Dashboard (the NAS still has it)", "present")];
+      return [
+        presence(
+          videoId,
+          "delete_drift",
+          "not in the Dashboard file, still in the NAS file: the merge keeps it out as deleted on the Dashboard",
+          "present",
+        ),
+      ];
     if (!context.merged && context.planned === "copy")
-      return [presence(videoId, "delete_drift", "deleted in both SQLite files", "present")];
+      return [presence(videoId, "delete_drift", "in neither SQLite file now (step 3 copied it)", "present")];
     return [
-      presence(videoId, "missing_in_source", context.merged ? "left out by the owner's decision" : "absent", "present"),
+      presence(
+        videoId,
+        "missing_in_source",
+        context.merged ? "left out by the owner's decision" : "in neither SQLite file",
+        "present",
+      ),
     ];
   }
   if (!source || !target) return []; // left out on purpose, or gone from every store

@@ -2,6 +2,7 @@ import "server-only";
 import { shadowVerdict, type ShadowVerdict } from "@/lib/shadow/shadow-step";
 import type { AppContext } from "@/lib/app-context";
 import { formatUtc } from "@/lib/common/format-time";
+import { countOf } from "@/lib/common/plural";
 import type { CheckResult } from "@/lib/workflow/types";
 import { readDualWrite, type DualWriteState } from "./dual-write";
 import { acceptedIdentities } from "./store";
@@ -44,14 +45,14 @@ const lastRunsClean: GateCheck = ({ window, runs }) => {
   const last = window.slice(0, runs);
   const dirty = last.filter((r) => r.open > 0);
   return {
-    name: `Last ${runs} parity runs clean`,
+    name: `Last ${countOf(runs, "parity run")} clean`,
     ok: last.length >= runs && dirty.length === 0,
     detail:
       last.length < runs
-        ? `${last.length} of ${runs} runs since dual write was turned on`
+        ? `${last.length} of ${countOf(runs, "run")} since dual write was turned on`
         : dirty.length
-          ? `run${dirty.length > 1 ? "s" : ""} ${dirty.map((r) => `#${r.id} (${r.open} open)`).join(", ")} not clean`
-          : `runs ${last.map((r) => `#${r.id}`).join(", ")} clean`,
+          ? `${dirty.length > 1 ? "runs" : "run"} ${dirty.map((r) => `#${r.id} (${r.open} open)`).join(", ")} not clean`
+          : `${last.length > 1 ? "runs" : "run"} ${last.map((r) => `#${r.id}`).join(", ")} clean`,
     evidence: { runs: last.map((r) => r.id) },
   };
 };
@@ -61,9 +62,9 @@ const runsSpan: GateCheck = ({ window, runs, minMinutes }) => {
   const minutes =
     last.length > 0 ? (Date.parse(last[0]!.finishedAt) - Date.parse(last[last.length - 1]!.startedAt)) / 60_000 : 0;
   return {
-    name: `Runs span at least ${minMinutes} minutes`,
+    name: `Runs span at least ${countOf(minMinutes, "minute")}`,
     ok: last.length >= runs && minutes >= minMinutes,
-    detail: `the last ${last.length} runs span ${minutes.toFixed(1)} minutes (PARITY_MIN_MINUTES=${minMinutes})`,
+    detail: `the last ${countOf(last.length, "run")}: ${minutes.toFixed(1)} minutes from the first start to the last finish (PARITY_MIN_MINUTES=${minMinutes})`,
   };
 };
 

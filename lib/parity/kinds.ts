@@ -14,12 +14,13 @@ export const DIFFERENCE_KINDS = [
 export type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
 
 export const KIND_WORDS: Record<DifferenceKind, string> = {
-  missing_in_target: "in the SQLite files, not in PostgreSQL",
-  missing_in_source: "in PostgreSQL, in neither SQLite file",
+  missing_in_target: "in the merged SQLite files, not in PostgreSQL",
+  // also a video one file still has and the owner's step-3 decision leaves out: not "in neither file"
+  missing_in_source: "in PostgreSQL, not in the merged SQLite files",
   field_drift: "a field differs",
   summary_drift: "the latest summary of a variant differs",
   categorization_drift: "the categorization differs",
-  delete_drift: "deleted in one store only",
+  delete_drift: "gone from one side, still on the other",
 };
 
 export type Difference = {

@@ -9,6 +9,7 @@ import { openControlSql, withControlSql } from "@/lib/merge/store/control-sql";
 import { loadDecisions } from "@/lib/merge/store/decisions";
 import { batchReaders } from "@/lib/merge/source-db";
 import { sha256Hex } from "@/lib/common/canonical-json";
+import { countOf } from "@/lib/common/plural";
 import { assertContentTable } from "@/lib/backup/source-access";
 import { shownSource, withLiveSource, type LiveSource } from "@/lib/sources/live-source";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
@@ -154,7 +155,7 @@ async function comparePass(c: PassContext): Promise<ParityResult> {
       if (c.signal?.aborted) {
         await db.parityRun.update({ where: { id: run.id }, data: { status: "cancelled" } });
         throw new OwnerFacingError(
-          `parity cancelled after ${done} of ${total} records; run parity again (npx cutover parity) to resume`,
+          `parity cancelled after ${done} of ${countOf(total, "record")}; run parity again (npx cutover parity) to resume`,
           "cancelled",
         );
       }

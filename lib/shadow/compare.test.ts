@@ -53,7 +53,7 @@ describe("compareListing", () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ kind: "ordering", view: "list sort=added_desc", sqlite: ["a", "b", "c", "d"] });
     expect(found[0]!.detail).toMatch(
-      /the 4 cards both eras list, in a different order; 1 change position .* 1 of 2 pages of 2 differ/,
+      /the 4 cards both eras list, in a different order; 1 card in another position .* 1 of 2 pages of 2 differ/,
     );
   });
 

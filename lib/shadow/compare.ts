@@ -110,7 +110,7 @@ export function compareListing(view: string, sqlite: string[], postgres: string[
     const { differ, pages } = pagesThatDiffer(sqlite, postgres, options.pageSize);
     const window = (list: string[]) => list.slice(first, first + 5);
     const detail =
-      `${view}: the ${commonSqlite.length} cards both eras list, in a different order; ${moved.length} change position (ties in the sort key not counted), ` +
+      `${view}: the ${countOf(commonSqlite.length, "card")} both eras list, in a different order; ${countOf(moved.length, "card")} in another position (ties in the sort key not counted), ` +
       `${differ} of ${countOf(pages, "page")} of ${options.pageSize} differ; from position ${first + 1} the SQLite era shows ` +
       `${window(commonSqlite).join(", ")}, the PostgreSQL era ${window(commonPostgres).join(", ")}`;
     findings.push(

@@ -156,7 +156,7 @@ export async function shadowVerdict(ctx: Pick<AppContext, "db">): Promise<Shadow
   }
   const detail =
     state.total === 0
-      ? `Shadow read #${runId}: identical (${state.run.summary.views.length} views compared).`
+      ? `Shadow read #${runId}: identical (${countOf(state.run.summary.views.length, "view")} compared).`
       : openKinds.length === 0
         ? `Shadow read #${runId}: all ${countOf(state.total, "finding")} acknowledged.`
         : `Shadow read #${runId}: ${state.open} of ${countOf(state.total, "finding")} open (${openKinds.map((k) => `${k.kind} ${k.open}`).join(", ")}); resolve them and run it again, or acknowledge each kind with a note.`;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AppContext } from "@/lib/app-context";
+import { countOf } from "@/lib/common/plural";
 import { parityGateChecks } from "@/lib/parity/gate";
 import { runParity, type ParityResult } from "@/lib/parity/run-parity";
 import { ensureDemoPair, liveSourcesOf } from "@/lib/sources/source-paths";
@@ -8,7 +9,6 @@ import { describeTarget } from "@/lib/target/connect";
 import type { RunInput } from "@/lib/workflow/workflow";
 import { latestRun } from "@/lib/workflow/store";
 import { assertSchemaApprovedForTarget } from "./schema-step";
-import { countOf } from "@/lib/common/plural";
 
 /**
  * Step 4 (Parity) for the workflow core: a run compares the live sources with the target
@@ -49,7 +49,7 @@ export function parityRunInput(
         {
           name: "This run clean",
           ok: open.length === 0,
-          detail: `${result.checked} videos compared; ${countOf(open.length, "open difference")}${
+          detail: `${countOf(result.checked, "video")} compared; ${countOf(open.length, "open difference")}${
             result.differences.length > open.length ? `, ${result.differences.length - open.length} accepted` : ""
           }`,
           evidence: { counts: result.counts },

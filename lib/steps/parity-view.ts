@@ -3,6 +3,7 @@ import type { AppContext } from "@/lib/app-context";
 import { NAS_SWITCHES, readDualWrite, type DualWriteState } from "@/lib/parity/dual-write";
 import { acceptedIdentities } from "@/lib/parity/store";
 import type { DifferenceKind } from "@/lib/parity/kinds";
+import { remedyOffers, type RemedyOffer } from "@/lib/parity/record-view";
 
 /** What step 4's page shows: dual write and the switches, the gate's settings, and the latest run's differences. */
 export type ParityView = {
@@ -10,6 +11,8 @@ export type ParityView = {
   switches: typeof NAS_SWITCHES;
   runs: number;
   minMinutes: number;
+  /** whether the server would accept a re-copy or an acceptance now, and why not */
+  remedies: { recopy: RemedyOffer; accept: RemedyOffer };
   latest: {
     id: number;
     status: string;
@@ -40,6 +43,7 @@ export async function loadParityView(ctx: AppContext): Promise<ParityView> {
     switches: NAS_SWITCHES,
     runs: ctx.env.parityRuns,
     minMinutes: ctx.env.parityMinMinutes,
+    remedies: await remedyOffers(ctx, null),
     latest: run && {
       id: run.id,
       status: run.status,

@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { SectionCard } from "@/components/section-card";
 import type { ActionResult } from "@/lib/common/action-result";
 import { formatUtc } from "@/lib/common/format-time";
+import { countOf } from "@/lib/common/plural";
 import { KIND_WORDS } from "@/lib/parity/kinds";
 import type { ParityView } from "@/lib/steps/parity-view";
 import type { OwnerStepStatus } from "@/lib/steps/owner-status";
@@ -49,8 +51,8 @@ export function ParitySection({ view, status, actions }: Props) {
       <SectionCard id="parity-run-heading" title="Parity runs">
         <p className="mb-3 max-w-3xl text-sm text-stone-700">
           A run compares the live SQLite files with PostgreSQL, every video both ways. The gate asks for the last{" "}
-          {view.runs} runs clean, spanning at least {view.minMinutes} minutes (PARITY_RUNS, PARITY_MIN_MINUTES; 1440 is
-          suggested for a real cutover).
+          {countOf(view.runs, "run")} clean, spanning at least {countOf(view.minMinutes, "minute")} (PARITY_RUNS,
+          PARITY_MIN_MINUTES; 1440 is suggested for a real cutover).
         </p>
         <div className="flex flex-wrap gap-3">
           <ButtonForm
@@ -78,7 +80,9 @@ export function ParitySection({ view, status, actions }: Props) {
           title={`Differences found by the latest parity run (${latest.status}${latest.finishedAt ? `, ${formatUtc(latest.finishedAt)}` : ""})`}
         >
           {latest.differences.length === 0 ? (
-            <p className="text-sm text-stone-700">None: {latest.checked} videos compared, identical in both stores.</p>
+            <p className="text-sm text-stone-700">
+              None: {countOf(latest.checked, "video")} compared, identical in both stores.
+            </p>
           ) : (
             <ul className="space-y-4">
               {latest.differences.map((d) => (
@@ -100,16 +104,32 @@ export function ParitySection({ view, status, actions }: Props) {
                     <dt className="text-stone-600">PostgreSQL</dt>
                     <dd className="font-mono text-xs break-all">{d.targetValue}</dd>
                   </dl>
+                  <p className="mt-2">
+                    <Link
+                      href={`/steps/parity/records/${d.videoId}${d.field ? `#field-${fieldAnchor(d)}` : ""}`}
+                      className="font-medium text-sky-800 underline"
+                    >
+                      Open {d.videoId} in the record view (NAS, Dashboard, merged, PostgreSQL) →
+                    </Link>
+                  </p>
                   {d.accepted ? null : (
                     <div className="mt-3 grid gap-3 sm:grid-cols-2">
-                      <ButtonForm
-                        fields={{ videoId: d.videoId }}
-                        label="Re-copy this record"
-                        pendingLabel="Re-copying…"
-                        tone="secondary"
-                        action={actions.recopy}
-                      />
-                      <AcceptForm differenceId={d.id} action={actions.accept} />
+                      {view.remedies.recopy.offered ? (
+                        <ButtonForm
+                          fields={{ videoId: d.videoId }}
+                          label="Re-copy this record"
+                          pendingLabel="Re-copying…"
+                          tone="secondary"
+                          action={actions.recopy}
+                        />
+                      ) : (
+                        <p className="text-stone-700">Re-copy is not offered: {view.remedies.recopy.why}.</p>
+                      )}
+                      {view.remedies.accept.offered ? (
+                        <AcceptForm differenceId={d.id} action={actions.accept} />
+                      ) : (
+                        <p className="text-stone-700">Accepting is not offered: {view.remedies.accept.why}.</p>
+                      )}
                     </div>
                   )}
                 </li>
@@ -120,4 +140,9 @@ export function ParitySection({ view, status, actions }: Props) {
       ) : null}
     </>
   );
+}
+
+/** The record view's row for the field a difference names (its rows are `field-<name>`). */
+function fieldAnchor(d: { kind: string; field: string | null }) {
+  return d.kind === "summary_drift" ? `summary:${d.field}` : d.field;
 }

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { ResultMessage, typedAfterRefusal } from "@/components/result-message";
 import { SubmitButton } from "@/components/submit-button";
 import type { ActionResult } from "@/lib/common/action-result";
+import { countOf } from "@/lib/common/plural";
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -34,7 +35,7 @@ export function AcknowledgeKindForm({ action, kind, open }: { action: Action; ki
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="target" value={kind} />
       <label htmlFor={noteId} className="block text-sm font-medium">
-        Acknowledge the {open} open {kind} {open === 1 ? "finding" : "findings"}: why is this acceptable?
+        Acknowledge the {countOf(open, `open ${kind} finding`)}: why is this acceptable?
       </label>
       <textarea
         id={noteId}
