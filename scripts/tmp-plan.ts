@@ -1,0 +1,10 @@
+import path from "node:path";
+import { createAppContext } from "../lib/app-context";
+import { parseEnv } from "../lib/config/env";
+import { buildPlan } from "../lib/merge/planner";
+const dir = path.resolve("bench-data/25000");
+const sources = { nas: path.join(dir, "nas.db"), dashboard: path.join(dir, "dashboard.db") };
+const ctx = createAppContext(parseEnv({ CUTOVER_DATA_DIR: "/tmp/scale/plan-data" }, process.cwd()));
+const t = performance.now();
+await buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources });
+console.log("in-process plan", ((performance.now() - t) / 1000).toFixed(1), "cpu", JSON.stringify(process.cpuUsage()));
