@@ -10,7 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { describeUsage, readUsage } from "./bench-usage";
 
-export type CliTiming = { seconds: number; peakRssMb: number; usage: string };
+export type CliTiming = { seconds: number; peakRssMb: number; cpuSeconds: number; usage: string };
 export type OwnerRun = {
   setup: Record<string, CliTiming>;
   plan: CliTiming;
@@ -77,7 +77,10 @@ export async function measureOwnerPath(options: {
         const after = await readUsage(monitor, options.postmasterPid);
         // Node CPU here is this process's: the CLI's own is in its children; say the server's only.
         const usage = describeUsage(before, { ...after, nodeCpu: before.nodeCpu }).replace(/^Node CPU [^,]+, /, "");
-        return { ...run, timing: { seconds: run.seconds, peakRssMb: run.peakRssMb, usage } };
+        return {
+          ...run,
+          timing: { seconds: run.seconds, peakRssMb: run.peakRssMb, cpuSeconds: run.cpuSeconds, usage },
+        };
       };
       const setup: Record<string, CliTiming> = {};
       for (const step of SETUP) {
@@ -107,10 +110,12 @@ export async function measureOwnerPath(options: {
           return run;
         };
         const nas = await pgloader(sources.nas, `${base}_pgl_nas`);
-        log(`  pgloader nas.db              ${nas.seconds.toFixed(1).padStart(7)} s  peak RSS ${nas.peakRssMb} MB`);
+        log(
+          `  pgloader nas.db              ${nas.seconds.toFixed(1).padStart(7)} s  peak RSS ${nas.peakRssMb} MB; CPU ${nas.cpuSeconds.toFixed(1)} s`,
+        );
         const dashboard = await pgloader(sources.dashboard, `${base}_pgl_dashboard`);
         log(
-          `  pgloader dashboard.db        ${dashboard.seconds.toFixed(1).padStart(7)} s  peak RSS ${dashboard.peakRssMb} MB`,
+          `  pgloader dashboard.db        ${dashboard.seconds.toFixed(1).padStart(7)} s  peak RSS ${dashboard.peakRssMb} MB; CPU ${dashboard.cpuSeconds.toFixed(1)} s`,
         );
         loaded = { nas: nas.seconds, dashboard: dashboard.seconds };
       } else log("  pgloader is not on PATH: no side-by-side figure");
@@ -125,7 +130,7 @@ export async function measureOwnerPath(options: {
 }
 
 function line(name: string, t: CliTiming) {
-  return `  ${name.padEnd(28)} ${t.seconds.toFixed(1).padStart(7)} s  peak RSS ${t.peakRssMb} MB; ${t.usage}`;
+  return `  ${name.padEnd(28)} ${t.seconds.toFixed(1).padStart(7)} s  peak RSS ${t.peakRssMb} MB; CLI CPU ${t.cpuSeconds.toFixed(1)} s, ${t.usage}`;
 }
 
 /** Runs a command under GNU time (its peak RSS: the largest process of its tree), noting when each stderr line came. */
@@ -134,12 +139,14 @@ function runTimed(command: string, args: string[], env: NodeJS.ProcessEnv, rssFi
     code: number | null;
     seconds: number;
     peakRssMb: number;
+    /** user + system CPU of the command's process tree */
+    cpuSeconds: number;
     stderr: string;
     lines: { at: number; text: string }[];
     endedAt: number;
   }>((resolve, reject) => {
     const start = performance.now();
-    const child = spawn("/usr/bin/time", ["-f", "%M", "-o", rssFile, command, ...args], {
+    const child = spawn("/usr/bin/time", ["-f", "%M %U %S", "-o", rssFile, command, ...args], {
       env,
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -159,12 +166,15 @@ function runTimed(command: string, args: string[], env: NodeJS.ProcessEnv, rssFi
     child.on("close", (code) => {
       const endedAt = (performance.now() - start) / 1000;
       let peakRssMb = Number.NaN;
+      let cpuSeconds = Number.NaN;
       try {
-        peakRssMb = Math.round(Number(readFileSync(rssFile, "utf8").trim().split("\n").at(-1)) / 1024);
+        const [kb, user, system] = readFileSync(rssFile, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
+        peakRssMb = Math.round(kb! / 1024);
+        cpuSeconds = user! + system!;
       } catch {
         // no figure: NaN is printed
       }
-      resolve({ code, seconds: endedAt, peakRssMb, stderr, lines, endedAt });
+      resolve({ code, seconds: endedAt, peakRssMb, cpuSeconds, stderr, lines, endedAt });
     });
   });
 }
