@@ -9,6 +9,8 @@ import { loadDecisions } from "@/lib/merge/store/decisions";
 import { canonicalHash } from "@/lib/merge/transforms";
 import { prepareMergeSources, resolveSourcePaths } from "@/lib/sources/source-paths";
 import { verifyTarget } from "@/lib/verify/verify-target";
+import { checkFreezeInThread } from "@/lib/verify/freeze-thread";
+import { mergeThreads } from "@/lib/merge/worker/merge-products";
 import { approvalInForce } from "@/lib/workflow/store";
 import { withWorkflowLease, type RunInput } from "@/lib/workflow/workflow";
 import { OwnerFacingError, type CheckResult, type ProgressReporter, type StepOutcome } from "@/lib/workflow/types";
@@ -65,7 +67,10 @@ async function buildAuditedPlan(ctx: AppContext, actor: string, onProgress?: Pro
 type Proof = { approvalId: number; backupId: string };
 
 /** The freeze check against the approved backup, as a check (verify reports it, never throws it). */
-async function freezeCheck(ctx: AppContext): Promise<{ check: CheckResult; proof: Proof | null }> {
+async function freezeCheck(
+  ctx: AppContext,
+  options: { inThread?: boolean } = {},
+): Promise<{ check: CheckResult; proof: Proof | null }> {
   const approval = await approvalInForce(ctx.db, "backup");
   const manifest = approval ? manifestOfEvidence(ctx, approval.evidence) : null;
   if (!approval || !manifest) {
@@ -75,7 +80,10 @@ async function freezeCheck(ctx: AppContext): Promise<{ check: CheckResult; proof
     };
   }
   try {
-    const freeze = await checkFreeze({ sources: sourcesAsTheyAreNow(ctx), manifest });
+    const input = { sources: sourcesAsTheyAreNow(ctx), manifest };
+    const freeze = options.inThread
+      ? await checkFreezeInThread(input, mergeThreads(liveSources(ctx)))
+      : await checkFreeze(input);
     return {
       check: {
         name: FREEZE_CHECK_NAME,
@@ -118,7 +126,7 @@ async function verifyOutcome(ctx: AppContext, databaseUrl: string, report: Progr
   const plan = await currentPlan(ctx.db, sources);
   const decisions = await loadDecisions(ctx.db);
   const before = sourcesWitness(ctx);
-  const freeze = freezeCheck(ctx);
+  const freeze = freezeCheck(ctx, { inThread: true });
   freeze.catch(() => undefined);
   const freezeAtEnd = async (): Promise<CheckResult> => {
     const { check, proof } = await freeze;
