@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { describeUsage, readUsage } from "./bench-usage";
 
@@ -15,7 +16,7 @@ export type OwnerRun = {
   setup: Record<string, CliTiming>;
   plan: CliTiming;
   copy: CliTiming;
-  /** from copy's first `verify:` progress line to its exit: the verify inside copy */
+  /** from the copy run's recorded end (copy_run.finished_at) to the command's exit: the verify inside copy */
   verifyInsideCopy: number;
   verify: CliTiming;
   pgloader: { nas: number; dashboard: number } | null;
@@ -91,10 +92,12 @@ export async function measureOwnerPath(options: {
       const plan = (await cli("plan")).timing;
       log(line("cli plan", plan));
       const copyRun = await cli("copy");
-      const verifyAt = copyRun.lines.find((l) => l.text.startsWith("verify:"))?.at;
-      const verifyInsideCopy = verifyAt === undefined ? Number.NaN : copyRun.endedAt - verifyAt;
+      const copyFinishedAt = lastCopyFinishedAt(path.join(work, "data", "control.db"));
+      const verifyInsideCopy = (copyRun.exitedAtMs - copyFinishedAt) / 1000;
       log(line("cli copy", copyRun.timing));
-      log(`  (of which the verify inside copy ${verifyInsideCopy.toFixed(1)} s, from its first progress line)`);
+      log(
+        `  (of which the verify inside copy ${verifyInsideCopy.toFixed(1)} s: from the copy run's end to the command's)`,
+      );
       const copyLine = copyRun.lines.filter((l) => l.text.startsWith("copy:")).at(-1)?.text ?? "";
       const verify = (await cli("verify")).timing;
       log(line("cli verify", verify));
@@ -129,6 +132,18 @@ export async function measureOwnerPath(options: {
   }
 }
 
+/** When the last copy run finished, as the copy recorded it in the control DB (epoch ms). */
+function lastCopyFinishedAt(controlDb: string): number {
+  const db = new Database(controlDb, { readonly: true });
+  try {
+    const row = db.prepare("SELECT finished_at FROM copy_run ORDER BY id DESC LIMIT 1").get() as
+      { finished_at: string | null } | undefined;
+    return row?.finished_at ? Date.parse(row.finished_at) : Number.NaN;
+  } finally {
+    db.close();
+  }
+}
+
 function line(name: string, t: CliTiming) {
   return `  ${name.padEnd(28)} ${t.seconds.toFixed(1).padStart(7)} s  peak RSS ${t.peakRssMb} MB; CLI CPU ${t.cpuSeconds.toFixed(1)} s, ${t.usage}`;
 }
@@ -143,7 +158,7 @@ function runTimed(command: string, args: string[], env: NodeJS.ProcessEnv, rssFi
     cpuSeconds: number;
     stderr: string;
     lines: { at: number; text: string }[];
-    endedAt: number;
+    exitedAtMs: number;
   }>((resolve, reject) => {
     const start = performance.now();
     const child = spawn("/usr/bin/time", ["-f", "%M %U %S", "-o", rssFile, command, ...args], {
@@ -174,7 +189,7 @@ function runTimed(command: string, args: string[], env: NodeJS.ProcessEnv, rssFi
       } catch {
         // no figure: NaN is printed
       }
-      resolve({ code, seconds: endedAt, peakRssMb, cpuSeconds, stderr, lines, endedAt });
+      resolve({ code, seconds: endedAt, peakRssMb, cpuSeconds, stderr, lines, exitedAtMs: Date.now() });
     });
   });
 }

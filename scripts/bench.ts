@@ -138,7 +138,7 @@ function printSideBySide(run: OwnerRun, bench: Record<string, number> | null) {
   );
   if (bench?.plan) {
     console.log(
-      `  ratio CLI plan/bench plan = ${(run.plan.seconds / bench.plan).toFixed(2)} (${run.plan.seconds.toFixed(1)} s / ${bench.plan.toFixed(1)} s; target ≤ 1.1)`,
+      `  ratio CLI plan/bench plan = ${(run.plan.seconds / bench.plan).toFixed(2)} (${run.plan.seconds.toFixed(1)} s / ${bench.plan.toFixed(1)} s; target ≤ 1.1); in CPU ${(run.plan.cpuSeconds / bench.planCpu!).toFixed(2)} (${run.plan.cpuSeconds.toFixed(1)} s / ${bench.planCpu!.toFixed(1)} s)`,
     );
   }
   const peak = Math.max(run.plan.peakRssMb, run.copy.peakRssMb, run.verify.peakRssMb);
@@ -174,6 +174,7 @@ async function runTuned(): Promise<Record<string, number>> {
     const t = performance.now();
     const result = await fn();
     timings[name] = (performance.now() - t) / 1000;
+    timings[`${name}Cpu`] = (await readUsage(monitor, postmasterPid)).nodeCpu - before.nodeCpu;
     peakAfter[name] = process.resourceUsage().maxRSS / 1024;
     usage[name] = describeUsage(before, await readUsage(monitor, postmasterPid));
     console.log(
