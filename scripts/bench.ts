@@ -1,12 +1,18 @@
 /**
  * Copy-engine benchmark: `npm run bench -- --records N`. Builds (once, in a child process, so
- * this process's peak RSS is the engine's) a synthetic pair of N content rows per source,
- * then in one run against PostgreSQL (DATABASE_URL, else an embedded server) first the floor
- * (in child processes, so the peak RSS printed is the engine's): every row of one source read
- * with better-sqlite3 and COPYed unchanged into unindexed text tables, once to warm the server
- * and then the faster of two runs; then plan, copy and verify. Prints rows/s per phase, the
- * ratio and peak RSS. With `--bounds` it then measures, in another child process and database,
- * the least each step's data work costs (bench-bounds.ts).
+ * this process's peak RSS is the engine's) a synthetic pair of N content rows per source, then:
+ * - the owner's path (bench-owner.ts): the CLI's own backup, approvals, schema, plan, copy and
+ *   verify, spawned as a user runs them, against DATABASE_URL or else an embedded PostgreSQL with
+ *   PostgreSQL's default settings (a stand-in for a default-configured Render instance), and
+ *   pgloader loading the same two files into the same server when it is on PATH;
+ * - in this process, against the tuned embedded server (or DATABASE_URL): the floor (every row of
+ *   one source read with better-sqlite3 and COPYed unchanged into unindexed text tables, in child
+ *   processes, once to warm the server and then the faster of two runs), then plan, copy and
+ *   verify, with rows/s per phase, the ratio to the floor and peak RSS;
+ * - the side-by-side ratios of issue 17: ours over pgloader, standalone verify over the verify
+ *   inside copy, the CLI's plan over this process's.
+ * `--only owner|tuned` runs one half. With `--bounds` it then measures, in another child process
+ * and database, the least each step's data work costs (bench-bounds.ts).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
