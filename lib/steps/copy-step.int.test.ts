@@ -69,8 +69,13 @@ describe("step 3 through the workflow core", () => {
     const witnessFile = path.join(h.ctx.paths.dataDir, "freeze-witness.json");
     const provedAtCopy = JSON.parse(readFileSync(witnessFile, "utf8")) as { witness: string };
     expect(provedAtCopy.witness).toBe(sourcesWitness(h.ctx));
+    // Edited and edited back, in two transactions: the file is written (SQLite skips writing an
+    // UPDATE that leaves a row's bytes as they were), its rows end as they were.
     const nas = new Database(h.sources.nas);
-    nas.prepare("UPDATE content SET title = title WHERE rowid = (SELECT min(rowid) FROM content)").run();
+    const first = "(SELECT min(rowid) FROM content)";
+    const title = nas.prepare(`SELECT title FROM content WHERE rowid = ${first}`).pluck().get() as string;
+    nas.prepare(`UPDATE content SET title = 'edited for a moment' WHERE rowid = ${first}`).run();
+    nas.prepare(`UPDATE content SET title = ? WHERE rowid = ${first}`).run(title);
     nas.close();
     expect(sourcesWitness(h.ctx)).not.toBe(provedAtCopy.witness);
     const result = await runStepAction(h.ctx, verifyRunInput(h.ctx, h.databaseUrl, ACTOR));
