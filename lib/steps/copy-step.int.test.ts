@@ -23,6 +23,8 @@ async function approvedThroughSchema() {
   return h;
 }
 
+const settled = () => new Promise((resolve) => setTimeout(resolve, 2_100));
+
 describe("step 3 through the workflow core", () => {
   it("copies and verifies: passed, with the plan hash and the record-hash digest as evidence", async () => {
     const h = await approvedThroughSchema();
@@ -65,6 +67,7 @@ describe("step 3 through the workflow core", () => {
 
   it("verifies when a source was rewritten with the same rows after the copy: it is fingerprinted again, not trusted", async () => {
     const h = await approvedThroughSchema();
+    await settled(); // a file written in the last two seconds has no witness (freeze-witness.ts)
     expect((await runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR))).status).toBe("passed");
     const witnessFile = path.join(h.ctx.paths.dataDir, "freeze-witness.json");
     const provedAtCopy = JSON.parse(readFileSync(witnessFile, "utf8")) as { witness: string };
@@ -77,6 +80,7 @@ describe("step 3 through the workflow core", () => {
     nas.prepare(`UPDATE content SET title = 'edited for a moment' WHERE rowid = ${first}`).run();
     nas.prepare(`UPDATE content SET title = ? WHERE rowid = ${first}`).run(title);
     nas.close();
+    await settled();
     expect(sourcesWitness(h.ctx)).not.toBe(provedAtCopy.witness);
     const result = await runStepAction(h.ctx, verifyRunInput(h.ctx, h.databaseUrl, ACTOR));
     expect(result.status).toBe("passed");

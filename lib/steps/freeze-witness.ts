@@ -15,23 +15,40 @@ import { SOURCE_ROLES } from "@/lib/sources/source-setting";
  */
 export type SourcesWitness = string | null;
 
-function fileWitness(file: string): string {
+/**
+ * Linux stamps files with a clock that advances in ticks of a few milliseconds, so a second write
+ * within the tick of the one before could leave mtime and ctime as they were. A file written in
+ * the last two seconds therefore has no witness: it is always read.
+ */
+const SETTLED_NS = 2_000_000_000n;
+
+function fileWitness(file: string, now: bigint): string | null {
   try {
     const s = statSync(file, { bigint: true });
+    if (now - s.ctimeNs < SETTLED_NS || now - s.mtimeNs < SETTLED_NS) return null;
     return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
   } catch {
     return "-";
   }
 }
 
-/** Both sources' witness now, or null when either is not a local file. */
+let unsettled = 0;
+
+/**
+ * Both sources' witness now; null when either is not a local file. A source written moments ago
+ * gets a witness equal to no other, so it is never taken as unchanged.
+ */
 export function sourcesWitness(ctx: AppContext): SourcesWitness {
   const sources = liveSourcesOf(ctx.env, ctx.paths);
+  const now = BigInt(Date.now()) * 1_000_000n;
   const parts: string[] = [];
   for (const role of SOURCE_ROLES) {
     const origin = sources[role].origin;
     if (origin.kind !== "file") return null;
-    parts.push(`${role}=${fileWitness(origin.path)}|${fileWitness(`${origin.path}-wal`)}`);
+    const main = fileWitness(origin.path, now);
+    const wal = fileWitness(`${origin.path}-wal`, now);
+    if (main === null || wal === null) return `unsettled #${++unsettled} in process ${process.pid}`;
+    parts.push(`${role}=${main}|${wal}`);
   }
   return parts.join(";");
 }
