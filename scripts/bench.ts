@@ -1,12 +1,18 @@
 /**
  * Copy-engine benchmark: `npm run bench -- --records N`. Builds (once, in a child process, so
- * this process's peak RSS is the engine's) a synthetic pair of N content rows per source,
- * then in one run against PostgreSQL (DATABASE_URL, else an embedded server) first the floor
- * (in child processes, so the peak RSS printed is the engine's): every row of one source read
- * with better-sqlite3 and COPYed unchanged into unindexed text tables, once to warm the server
- * and then the faster of two runs; then plan, copy and verify. Prints rows/s per phase, the
- * ratio and peak RSS. With `--bounds` it then measures, in another child process and database,
- * the least each step's data work costs (bench-bounds.ts).
+ * this process's peak RSS is the engine's) a synthetic pair of N content rows per source, then:
+ * - the owner's path (bench-owner.ts): the CLI's own backup, approvals, schema, plan, copy and
+ *   verify, spawned as a user runs them, against DATABASE_URL or else an embedded PostgreSQL with
+ *   PostgreSQL's default settings (a stand-in for a default-configured Render instance), and
+ *   pgloader loading the same two files into the same server when it is on PATH;
+ * - in this process, against the tuned embedded server (or DATABASE_URL): the floor (every row of
+ *   one source read with better-sqlite3 and COPYed unchanged into unindexed text tables, in child
+ *   processes, once to warm the server and then the faster of two runs), then plan, copy and
+ *   verify, with rows/s per phase, the ratio to the floor and peak RSS;
+ * - the side-by-side ratios of issue 17: ours over pgloader, standalone verify over the verify
+ *   inside copy, the CLI's plan over this process's.
+ * `--only owner|tuned` runs one half. With `--bounds` it then measures, in another child process
+ * and database, the least each step's data work costs (bench-bounds.ts).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
@@ -25,6 +31,7 @@ import { withTargetClient } from "../lib/target/connect";
 import { applySchema } from "../lib/target/schema/apply";
 import { verifyTarget } from "../lib/verify/verify-target";
 import { measureBounds, type Bounds } from "./bench-bounds";
+import { measureOwnerPath, type OwnerRun } from "./bench-owner";
 import { copyFloor } from "./bench-floor";
 import { describeUsage, readUsage } from "./bench-usage";
 
@@ -90,89 +97,154 @@ console.log(
 
 const work = path.join(dir, "run");
 rmSync(work, { recursive: true, force: true });
-const server = process.env.DATABASE_URL ? null : await startEmbeddedServer(path.join(work, "pg"));
-const adminUrl = process.env.DATABASE_URL ?? server!.url("postgres");
-const url = new URL(adminUrl);
-const dbName = `bench_${Date.now()}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-url.pathname = `/${dbName}`;
-const databaseUrl = url.toString();
-const ctx = createAppContext(parseEnv({ CUTOVER_DATA_DIR: path.join(work, "data") }, process.cwd()));
-const timings: Record<string, number> = {};
-const peakAfter: Record<string, number> = {};
-const usage: Record<string, string> = {};
-const postmasterPid = server ? path.join(work, "pg", "cluster", "postmaster.pid") : null;
-const monitor = new pg.Client({ connectionString: databaseUrl });
-await monitor.connect();
-const time = async <T>(name: string, fn: () => Promise<T>) => {
-  const before = await readUsage(monitor, postmasterPid);
-  const t = performance.now();
-  const result = await fn();
-  timings[name] = (performance.now() - t) / 1000;
-  peakAfter[name] = process.resourceUsage().maxRSS / 1024;
-  usage[name] = describeUsage(before, await readUsage(monitor, postmasterPid));
-  return result;
-};
-try {
-  // The floor first, in child processes (so the peak RSS printed below is the engine's alone),
-  // each followed by a checkpoint so the next run does not inherit its dirty buffers. The first
-  // COPY on a fresh server also creates the WAL files every later load recycles (a quarter
-  // slower at 100k), so it only warms the server: the engine and the bounds run warm, and the
-  // floor they are compared with is the faster of two warm runs.
-  const floorRuns: { seconds: number; rows: number; usage: string }[] = [];
-  for (let run = 0; run < FLOOR_RUNS; run++) {
-    const before = await readUsage(monitor, postmasterPid);
-    const measured = runChild<{ rows: number; seconds: number; cpu: number }>("floor", ["--floor-only", databaseUrl]);
-    const after = await readUsage(monitor, postmasterPid);
-    await withTargetClient(databaseUrl, (client) => client.query("CHECKPOINT"));
-    floorRuns.push({ ...measured, usage: describeUsage(before, { ...after, nodeCpu: before.nodeCpu + measured.cpu }) });
-  }
-  const [coldFloor, ...warmFloors] = floorRuns;
-  const bestFloor = warmFloors.reduce((best, run) => (run.seconds < best.seconds ? run : best));
-  const floor = bestFloor.rows;
-  timings.floor = bestFloor.seconds;
-  usage.floor = bestFloor.usage;
-  await withTargetClient(databaseUrl, (client) => applySchema(client));
-  const plan = await time("plan", () => buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources }));
-  const stored = await ctx.db.mergePlan.findUniqueOrThrow({ where: { id: plan.planId } });
-  const copy = await time("copy", () =>
-    runCopy({ db: ctx.db, controlDbFile: ctx.paths.controlDb, databaseUrl, sources, plan: stored }),
+// `--only owner` or `--only tuned` runs one half (while developing); the ratios need both.
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+const owner = only === "tuned" ? null : await runOwnerPath();
+const tuned = only === "owner" ? null : await runTuned();
+if (owner) printSideBySide(owner, tuned);
+
+/**
+ * The owner's path: the CLI against DATABASE_URL, else against an embedded server started with
+ * PostgreSQL's default settings (a stand-in for a default-configured Render instance), and
+ * pgloader loading the same files into the same server.
+ */
+async function runOwnerPath(): Promise<OwnerRun> {
+  const server = process.env.DATABASE_URL
+    ? null
+    : await startEmbeddedServer(path.join(work, "pg-default"), { defaultSettings: true });
+  console.log(
+    `owner's path: the CLI's commands against ${server ? "an embedded PostgreSQL with default settings" : "DATABASE_URL"}`,
   );
-  const verify = await time("verify", () => verifyTarget(ctx, { databaseUrl, sources, plan: stored }));
-  const both = rows.nas + rows.dashboard;
-  const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString("en-US")} rows/s`;
-  for (const phase of ["plan", "copy", "verify"]) {
+  try {
+    return await measureOwnerPath({
+      sources,
+      adminUrl: process.env.DATABASE_URL ?? server!.url("postgres"),
+      work: path.join(work, "owner"),
+      postmasterPid: server ? path.join(work, "pg-default", "cluster", "postmaster.pid") : null,
+      log: (line) => console.log(line),
+    });
+  } finally {
+    await server?.stop();
+  }
+}
+
+function printSideBySide(run: OwnerRun, bench: Record<string, number> | null) {
+  const ours = run.plan.seconds + run.copy.seconds + run.verify.seconds;
+  console.log("side by side (owner's path):");
+  console.log(`  CLI plan+copy+verify ${ours.toFixed(1)} s`);
+  if (run.pgloader) {
+    const theirs = run.pgloader.nas + run.pgloader.dashboard;
     console.log(
-      `${phase.padEnd(7)} ${timings[phase]!.toFixed(1).padStart(7)} s  ${rate(both, timings[phase]!)} (source rows of both files)`,
+      `  pgloader, both files ${theirs.toFixed(1)} s (${run.pgloader.nas.toFixed(1)} + ${run.pgloader.dashboard.toFixed(1)})`,
     );
-    console.log(`          ${usage[phase]}`);
+    console.log(`  ratio (plan+copy+verify)/pgloader = ${(ours / theirs).toFixed(2)} (target ≤ 1.5)`);
   }
   console.log(
-    `floor   ${timings.floor!.toFixed(1).padStart(7)} s  ${rate(floor, timings.floor!)} (one file, COPY unchanged; the faster of ${warmFloors.length} warm runs: ${warmFloors.map((r) => r.seconds.toFixed(1)).join(", ")} s; the first, cold, ${coldFloor!.seconds.toFixed(1)} s)`,
+    `  ratio standalone verify/verify inside copy = ${(run.verify.seconds / run.verifyInsideCopy).toFixed(2)} (${run.verify.seconds.toFixed(1)} s / ${run.verifyInsideCopy.toFixed(1)} s; target ≤ 1.2)`,
   );
-  console.log(`          ${usage.floor}`);
-  const engine = timings.plan! + timings.copy! + timings.verify!;
+  if (bench?.plan) {
+    console.log(
+      `  ratio CLI plan/bench plan = ${(run.plan.seconds / bench.plan).toFixed(2)} (${run.plan.seconds.toFixed(1)} s / ${bench.plan.toFixed(1)} s; target ≤ 1.1); in CPU ${(run.plan.cpuSeconds / bench.planCpu!).toFixed(2)} (${run.plan.cpuSeconds.toFixed(1)} s / ${bench.planCpu!.toFixed(1)} s)`,
+    );
+  }
+  const peak = Math.max(run.plan.peakRssMb, run.copy.peakRssMb, run.verify.peakRssMb);
   console.log(
-    `ratio (plan+copy+verify)/floor = ${(engine / timings.floor!).toFixed(2)} (against the cold first run: ${(engine / coldFloor!.seconds).toFixed(2)})`,
+    `  CLI peak RSS ${peak} MB (plan ${run.plan.peakRssMb}, copy ${run.copy.peakRssMb}, verify ${run.verify.peakRssMb})`,
   );
-  console.log(
-    `copied ${copy.records} records, ${copy.summaries} summaries, ${copy.quarantine} quarantine rows; verify ${verify.ok ? "passed" : "FAILED"}`,
-  );
-  for (const check of verify.checks.filter((c) => !c.ok)) console.log(`  ✕ ${check.name}: ${check.detail}`);
-  if (args.includes("--bounds")) printBounds(engine, timings.floor!, await runBounds());
-  const peaks = Object.entries(peakAfter).map(([phase, rss]) => `${phase} ${rss.toFixed(0)}`);
-  console.log(
-    `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (high-water after each phase, MB: ${peaks.join(", ")})`,
-  );
-} finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName}_bounds WITH (FORCE)`).catch(() => undefined);
-  await monitor.end().catch(() => undefined);
-  await closeControlDb(ctx.paths.controlDb);
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-  await admin.end();
-  await server?.stop();
+  console.log(`  copy's last line: ${run.copySummary}`);
+}
+
+/** The engine in this process against the tuned embedded server (or DATABASE_URL): the floor, then plan, copy and verify. */
+async function runTuned(): Promise<Record<string, number>> {
+  console.log(`in-process: ${process.env.DATABASE_URL ? "DATABASE_URL" : "the embedded PostgreSQL as lib/ tunes it"}`);
+  const server = process.env.DATABASE_URL ? null : await startEmbeddedServer(path.join(work, "pg"));
+  const adminUrl = process.env.DATABASE_URL ?? server!.url("postgres");
+  const url = new URL(adminUrl);
+  const dbName = `bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  const ctx = createAppContext(parseEnv({ CUTOVER_DATA_DIR: path.join(work, "data") }, process.cwd()));
+  const timings: Record<string, number> = {};
+  const peakAfter: Record<string, number> = {};
+  const usage: Record<string, string> = {};
+  const postmasterPid = server ? path.join(work, "pg", "cluster", "postmaster.pid") : null;
+  const monitor = new pg.Client({ connectionString: databaseUrl });
+  await monitor.connect();
+  const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString("en-US")} rows/s`;
+  const both = rows.nas + rows.dashboard;
+  const time = async <T>(name: string, fn: () => Promise<T>) => {
+    const before = await readUsage(monitor, postmasterPid);
+    const t = performance.now();
+    const result = await fn();
+    timings[name] = (performance.now() - t) / 1000;
+    timings[`${name}Cpu`] = (await readUsage(monitor, postmasterPid)).nodeCpu - before.nodeCpu;
+    peakAfter[name] = process.resourceUsage().maxRSS / 1024;
+    usage[name] = describeUsage(before, await readUsage(monitor, postmasterPid));
+    console.log(
+      `  ${name.padEnd(7)} ${timings[name]!.toFixed(1).padStart(7)} s  ${rate(both, timings[name]!)} (source rows of both files)`,
+    );
+    console.log(`            ${usage[name]}`);
+    return result;
+  };
+  try {
+    // The floor first, in child processes (so the peak RSS printed below is the engine's alone),
+    // each followed by a checkpoint so the next run does not inherit its dirty buffers. The first
+    // COPY on a fresh server also creates the WAL files every later load recycles (a quarter
+    // slower at 100k), so it only warms the server: the engine and the bounds run warm, and the
+    // floor they are compared with is the faster of two warm runs.
+    const floorRuns: { seconds: number; rows: number; usage: string }[] = [];
+    for (let run = 0; run < FLOOR_RUNS; run++) {
+      const before = await readUsage(monitor, postmasterPid);
+      const measured = runChild<{ rows: number; seconds: number; cpu: number }>("floor", ["--floor-only", databaseUrl]);
+      const after = await readUsage(monitor, postmasterPid);
+      await withTargetClient(databaseUrl, (client) => client.query("CHECKPOINT"));
+      floorRuns.push({
+        ...measured,
+        usage: describeUsage(before, { ...after, nodeCpu: before.nodeCpu + measured.cpu }),
+      });
+    }
+    const [coldFloor, ...warmFloors] = floorRuns;
+    const bestFloor = warmFloors.reduce((best, run) => (run.seconds < best.seconds ? run : best));
+    const floor = bestFloor.rows;
+    timings.floor = bestFloor.seconds;
+    usage.floor = bestFloor.usage;
+    console.log(
+      `  floor   ${timings.floor!.toFixed(1).padStart(7)} s  ${rate(floor, timings.floor!)} (one file, COPY unchanged; the faster of ${warmFloors.length} warm runs: ${warmFloors.map((r) => r.seconds.toFixed(1)).join(", ")} s; the first, cold, ${coldFloor!.seconds.toFixed(1)} s)`,
+    );
+    console.log(`            ${usage.floor}`);
+    await withTargetClient(databaseUrl, (client) => applySchema(client));
+    const plan = await time("plan", () => buildPlan({ db: ctx.db, controlDbFile: ctx.paths.controlDb, sources }));
+    const stored = await ctx.db.mergePlan.findUniqueOrThrow({ where: { id: plan.planId } });
+    const copy = await time("copy", () =>
+      runCopy({ db: ctx.db, controlDbFile: ctx.paths.controlDb, databaseUrl, sources, plan: stored }),
+    );
+    const verify = await time("verify", () => verifyTarget(ctx, { databaseUrl, sources, plan: stored }));
+    const engine = timings.plan! + timings.copy! + timings.verify!;
+    console.log(
+      `  ratio (plan+copy+verify)/floor = ${(engine / timings.floor!).toFixed(2)} (against the cold first run: ${(engine / coldFloor!.seconds).toFixed(2)})`,
+    );
+    console.log(
+      `  copied ${copy.records} records, ${copy.summaries} summaries, ${copy.quarantine} quarantine rows; verify ${verify.ok ? "passed" : "FAILED"}`,
+    );
+    for (const check of verify.checks.filter((c) => !c.ok)) console.log(`    ✕ ${check.name}: ${check.detail}`);
+    if (args.includes("--bounds"))
+      printBounds(engine, timings.floor!, await runBounds(admin, dbName, databaseUrl, postmasterPid));
+    const peaks = Object.entries(peakAfter).map(([phase, rss]) => `${phase} ${rss.toFixed(0)}`);
+    console.log(
+      `  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (high-water after each phase, MB: ${peaks.join(", ")})`,
+    );
+    return timings;
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName}_bounds WITH (FORCE)`).catch(() => undefined);
+    await monitor.end().catch(() => undefined);
+    await closeControlDb(ctx.paths.controlDb);
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    await server?.stop();
+  }
 }
 
 /** One measurement in a child process of this script (its JSON on stdout), so this process's peak RSS stays the engine's. */
@@ -187,7 +259,12 @@ function runChild<T>(name: string, childArgs: string[]): T {
 }
 
 /** The bounds, like the floor, in a child process, against a database of their own. */
-async function runBounds(): Promise<Bounds> {
+async function runBounds(
+  admin: pg.Client,
+  dbName: string,
+  databaseUrl: string,
+  postmasterPid: string | null,
+): Promise<Bounds> {
   await admin.query(`CREATE DATABASE ${dbName}_bounds`);
   const boundsUrl = new URL(databaseUrl);
   boundsUrl.pathname = `/${dbName}_bounds`;

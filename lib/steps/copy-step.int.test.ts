@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoHarness, type Harness } from "@/test/support/copy-harness";
@@ -6,6 +8,7 @@ import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import { createTestDatabase } from "@/test/support/postgres";
 import { approveThroughSchema } from "@/test/support/steps";
 import { copyRunInput, verifyRunInput } from "./copy-step";
+import { sourcesWitness } from "./freeze-witness";
 
 const ACTOR = "owner (test)";
 const harnesses: Harness[] = [];
@@ -19,6 +22,8 @@ async function approvedThroughSchema() {
   await approveThroughSchema(h, ACTOR);
   return h;
 }
+
+const settled = () => new Promise((resolve) => setTimeout(resolve, 2_100));
 
 describe("step 3 through the workflow core", () => {
   it("copies and verifies: passed, with the plan hash and the record-hash digest as evidence", async () => {
@@ -43,6 +48,48 @@ describe("step 3 through the workflow core", () => {
     );
     expect(await h.ctx.db.stepRun.count({ where: { step: "copy" } })).toBe(0);
     expect(await h.ctx.db.auditEntry.count({ where: { step: "copy", action: "verify", outcome: "refused" } })).toBe(1);
+  });
+
+  it("refuses a verify when the NAS changed after a copy whose freeze check passed (the recorded witness hides no write)", async () => {
+    const h = await approvedThroughSchema();
+    expect((await runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR))).status).toBe("passed");
+    const nas = new Database(h.sources.nas);
+    nas
+      .prepare("UPDATE content SET title = 'changed after the copy' WHERE rowid = (SELECT min(rowid) FROM content)")
+      .run();
+    nas.close();
+    await expect(runStepAction(h.ctx, verifyRunInput(h.ctx, h.databaseUrl, ACTOR))).rejects.toThrow(
+      /^source changed since backup: NAS content 1 row changed/,
+    );
+    const refusal = await h.ctx.db.auditEntry.findFirst({ orderBy: { seq: "desc" } });
+    expect(refusal).toMatchObject({ step: "copy", action: "verify", outcome: "refused" });
+  });
+
+  it("verifies when a source was rewritten with the same rows after the copy: it is fingerprinted again, not trusted", async () => {
+    const h = await approvedThroughSchema();
+    await settled(); // a file written in the last two seconds has no witness (freeze-witness.ts)
+    expect((await runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR))).status).toBe("passed");
+    const witnessFile = path.join(h.ctx.paths.dataDir, "freeze-witness.json");
+    const provedAtCopy = JSON.parse(readFileSync(witnessFile, "utf8")) as { witness: string };
+    expect(provedAtCopy.witness).toBe(sourcesWitness(h.ctx));
+    // Edited and edited back, in two transactions: the file is written (SQLite skips writing an
+    // UPDATE that leaves a row's bytes as they were), its rows end as they were.
+    const nas = new Database(h.sources.nas);
+    const first = "(SELECT min(rowid) FROM content)";
+    const title = nas.prepare(`SELECT title FROM content WHERE rowid = ${first}`).pluck().get() as string;
+    nas.prepare(`UPDATE content SET title = 'edited for a moment' WHERE rowid = ${first}`).run();
+    nas.prepare(`UPDATE content SET title = ? WHERE rowid = ${first}`).run(title);
+    nas.close();
+    await settled();
+    expect(sourcesWitness(h.ctx)).not.toBe(provedAtCopy.witness);
+    const result = await runStepAction(h.ctx, verifyRunInput(h.ctx, h.databaseUrl, ACTOR));
+    expect(result.status).toBe("passed");
+    // proved again by reading the rows, then recorded as the witness of this state
+    expect((JSON.parse(readFileSync(witnessFile, "utf8")) as { witness: string }).witness).toBe(sourcesWitness(h.ctx));
+    expect(result.checks.find((c) => c.name === "Sources unchanged since the backup")).toMatchObject({
+      ok: true,
+      detail: "sources unchanged since the backup",
+    });
   });
 
   it("refuses copy when the NAS changed since the backup, and leaves the target untouched", async () => {

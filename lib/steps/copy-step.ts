@@ -9,6 +9,8 @@ import { loadDecisions } from "@/lib/merge/store/decisions";
 import { canonicalHash } from "@/lib/merge/transforms";
 import { prepareMergeSources, resolveSourcePaths } from "@/lib/sources/source-paths";
 import { verifyTarget } from "@/lib/verify/verify-target";
+import { checkFreezeInThread } from "@/lib/verify/freeze-thread";
+import { mergeThreads } from "@/lib/merge/worker/merge-products";
 import { approvalInForce } from "@/lib/workflow/store";
 import { withWorkflowLease, type RunInput } from "@/lib/workflow/workflow";
 import { OwnerFacingError, type CheckResult, type ProgressReporter, type StepOutcome } from "@/lib/workflow/types";
@@ -18,6 +20,7 @@ import {
   liveSources as sourcesAsTheyAreNow,
   manifestOfEvidence,
 } from "./backup-step";
+import { provedUnchanged, recordProvedWitness, sourcesWitness } from "./freeze-witness";
 import { assertSchemaApprovedForTarget } from "./schema-step";
 
 /**
@@ -61,31 +64,83 @@ async function buildAuditedPlan(ctx: AppContext, actor: string, onProgress?: Pro
   return result;
 }
 
+type Proof = { approvalId: number; backupId: string };
+
 /** The freeze check against the approved backup, as a check (verify reports it, never throws it). */
-async function freezeCheck(ctx: AppContext): Promise<CheckResult> {
+async function freezeCheck(
+  ctx: AppContext,
+  options: { inThread?: boolean } = {},
+): Promise<{ check: CheckResult; proof: Proof | null }> {
   const approval = await approvalInForce(ctx.db, "backup");
   const manifest = approval ? manifestOfEvidence(ctx, approval.evidence) : null;
-  if (!manifest)
-    return { name: FREEZE_CHECK_NAME, ok: false, detail: "no approved backup to compare the sources with" };
+  if (!approval || !manifest) {
+    return {
+      check: { name: FREEZE_CHECK_NAME, ok: false, detail: "no approved backup to compare the sources with" },
+      proof: null,
+    };
+  }
   try {
-    const freeze = await checkFreeze({ sources: sourcesAsTheyAreNow(ctx), manifest });
-    return { name: FREEZE_CHECK_NAME, ok: freeze.ok, detail: freeze.detail, evidence: { backupId: manifest.backupId } };
+    const input = { sources: sourcesAsTheyAreNow(ctx), manifest };
+    const freeze = options.inThread
+      ? await checkFreezeInThread(input, mergeThreads(liveSources(ctx)))
+      : await checkFreeze(input);
+    return {
+      check: {
+        name: FREEZE_CHECK_NAME,
+        ok: freeze.ok,
+        detail: freeze.detail,
+        evidence: { backupId: manifest.backupId },
+      },
+      proof: { approvalId: approval.id, backupId: manifest.backupId },
+    };
   } catch (error) {
-    if (error instanceof OwnerFacingError) return { name: FREEZE_CHECK_NAME, ok: false, detail: error.message };
+    if (error instanceof OwnerFacingError) {
+      return { check: { name: FREEZE_CHECK_NAME, ok: false, detail: error.message }, proof: null };
+    }
     throw error;
   }
 }
 
+/**
+ * Copy's and verify's precondition: refuses while a source differs from the approved backup.
+ * Sources untouched since they last fingerprinted as this backup (freeze-witness.ts) are not
+ * read again here: the run itself proves them once more, while it reads the target.
+ */
+async function assertSourcesUnchanged(ctx: AppContext): Promise<void> {
+  const approval = await approvalInForce(ctx.db, "backup");
+  const manifest = approval ? manifestOfEvidence(ctx, approval.evidence) : null;
+  const proof = approval && manifest ? { approvalId: approval.id, backupId: manifest.backupId } : null;
+  if (proof && provedUnchanged(ctx, proof)) return;
+  const before = sourcesWitness(ctx);
+  await assertSourcesUnchangedSinceBackup(ctx);
+  if (proof && before === sourcesWitness(ctx)) recordProvedWitness(ctx, proof, before);
+}
+
+/**
+ * The target checks and the freeze check in one pass: both sources are fingerprinted once, while
+ * the target is read. A source written after its fingerprint was taken (its witness changed
+ * during the run) is fingerprinted again at the end, as the freeze check always was.
+ */
 async function verifyOutcome(ctx: AppContext, databaseUrl: string, report: ProgressReporter): Promise<StepOutcome> {
   const sources = liveSources(ctx);
   const plan = await currentPlan(ctx.db, sources);
   const decisions = await loadDecisions(ctx.db);
+  const before = sourcesWitness(ctx);
+  const freeze = freezeCheck(ctx, { inThread: true });
+  freeze.catch(() => undefined);
+  const freezeAtEnd = async (): Promise<CheckResult> => {
+    const { check, proof } = await freeze;
+    if (!check.ok || before === null) return check;
+    if (sourcesWitness(ctx) !== before) return (await freezeCheck(ctx)).check;
+    if (proof) recordProvedWitness(ctx, proof, before);
+    return check;
+  };
   const result = await verifyTarget(ctx, {
     databaseUrl,
     sources,
     plan,
     onProgress: report,
-    extraChecks: async () => [await freezeCheck(ctx)],
+    extraChecks: async () => [await freezeAtEnd()],
   });
   const copyHash = canonicalHash({ sources: plan?.planHash ?? null, decisions: decisions.hash });
   return {
@@ -106,7 +161,7 @@ export function copyRunInput(
     actor,
     precondition: async () => {
       await assertSchemaApprovedForTarget(ctx, databaseUrl);
-      await assertSourcesUnchangedSinceBackup(ctx);
+      await assertSourcesUnchanged(ctx);
     },
     execute: async (report) => {
       const sources = liveSources(ctx);
@@ -143,7 +198,7 @@ export function verifyRunInput(ctx: AppContext, databaseUrl: string, actor: stri
           "nothing-copied",
         );
       }
-      await assertSourcesUnchangedSinceBackup(ctx);
+      await assertSourcesUnchanged(ctx);
     },
     execute: (report) => verifyOutcome(ctx, databaseUrl, report),
   };

@@ -209,6 +209,8 @@ export async function startEmbeddedServer(
     notice?: (line: string) => void;
     /** more server settings (`-c name=value` pairs), e.g. SSL for a test */
     postgresFlags?: string[];
+    /** PostgreSQL's own defaults instead of the sizing below (the benchmark's stand-in for a default-configured server) */
+    defaultSettings?: boolean;
   } = {},
 ): Promise<EmbeddedServer> {
   const running = await findRunningEmbeddedServer(dir);
@@ -247,12 +249,9 @@ export async function startEmbeddedServer(
       "listen_addresses=127.0.0.1",
       "-c",
       "unix_socket_directories=",
-      "-c",
-      "max_connections=60",
-      "-c",
-      "shared_buffers=512MB",
-      "-c",
-      "max_wal_size=2GB",
+      ...(options.defaultSettings
+        ? []
+        : ["-c", "max_connections=60", "-c", "shared_buffers=512MB", "-c", "max_wal_size=2GB"]),
       ...(options.postgresFlags ?? []),
     ],
     onLog: (message) => {
