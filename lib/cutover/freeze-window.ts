@@ -5,6 +5,7 @@ import { openReadOnly, ROLE_LABEL, type SourceRole } from "@/lib/backup/source-a
 import { ensureDemoPair, liveSourcesOf } from "@/lib/sources/source-paths";
 import { withLiveSource } from "@/lib/sources/live-source";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
+import { upsertOwnerFact } from "@/lib/workflow/store";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import { readOwnerFact, recordOwnerFact, withWorkflowLease } from "@/lib/workflow/workflow";
 
@@ -12,7 +13,9 @@ import { readOwnerFact, recordOwnerFact, withWorkflowLease } from "@/lib/workflo
  * Step 5's freeze window: the owner confirms processing is stopped, the tool records
  * `freeze_processing` in the target's migration_flags and, as an owner fact, the fingerprints of
  * both live files at that moment. Until the flip they must stay the same; a change names the
- * table (read through the same source reader as the backup's freeze proof).
+ * table (read through the same source reader as the backup's freeze proof). Proving it re-reads
+ * every row of both files, so only actions prove it (opening the window, the final parity run,
+ * the flip, the step's check and its approval); each proof is kept, and a page shows the last.
  */
 export const FREEZE_WINDOW_FACT = "cutover_freeze";
 export const FREEZE_STATEMENT =
@@ -23,6 +26,9 @@ export type FreezeWindow = { statement: string; target: string; sources: FrozenS
 export type OpenFreezeWindow = FreezeWindow & { openedAt: string; openedBy: string };
 export type FreezeChange = { role: SourceRole; table: string; detail: string };
 export type FreezeWindowCheck = { ok: boolean; changes: FreezeChange[]; detail: string };
+export const FREEZE_PROOF_FACT = "cutover_freeze_proof";
+/** The latest proof of a window, as kept: what a page shows without reading the files again. */
+export type FreezeProof = FreezeWindowCheck & { windowOpenedAt: string; provedAt: string };
 
 async function fingerprintLiveFiles(ctx: AppContext): Promise<FrozenSource[]> {
   ensureDemoPair(ctx.env, ctx.paths);
@@ -74,14 +80,29 @@ export async function openFreezeWindow(ctx: AppContext, databaseUrl: string, act
         actor,
         "cutover",
       );
-      return (await readFreezeWindow(ctx))!;
+      const window = (await readFreezeWindow(ctx))!;
+      await keepProof(ctx, window, { ok: true, changes: [], detail: UNCHANGED });
+      return window;
     },
     { requireOpen: true },
   );
 }
 
-/** Compares the live files now with the window's start; each changed table is named. */
-export async function checkFreezeWindow(ctx: AppContext, window: FreezeWindow): Promise<FreezeWindowCheck> {
+const UNCHANGED = "both live files unchanged since the window opened";
+
+async function keepProof(ctx: AppContext, window: OpenFreezeWindow, check: FreezeWindowCheck) {
+  const proof: FreezeProof = { ...check, windowOpenedAt: window.openedAt, provedAt: new Date().toISOString() };
+  await upsertOwnerFact(ctx.db, FREEZE_PROOF_FACT, proof, window.openedBy);
+}
+
+/** The last proof kept for this window (none: not proved since it opened). Reads no file. */
+export async function lastFreezeProof(ctx: AppContext, window: OpenFreezeWindow): Promise<FreezeProof | null> {
+  const fact = await readOwnerFact<FreezeProof>(ctx, FREEZE_PROOF_FACT);
+  return fact && fact.value.windowOpenedAt === window.openedAt ? fact.value : null;
+}
+
+/** Compares the live files now with the window's start, each changed table named; the proof is kept. */
+export async function checkFreezeWindow(ctx: AppContext, window: OpenFreezeWindow): Promise<FreezeWindowCheck> {
   const now = await fingerprintLiveFiles(ctx);
   const changes: FreezeChange[] = [];
   for (const before of window.sources) {
@@ -90,13 +111,15 @@ export async function checkFreezeWindow(ctx: AppContext, window: FreezeWindow): 
     changes.push(...tableChanges(before.role, before.tables, after.tables));
   }
   const ok = changes.length === 0;
-  return {
+  const check: FreezeWindowCheck = {
     ok,
     changes,
     detail: ok
-      ? "both live files unchanged since the window opened"
+      ? UNCHANGED
       : `changed since the window opened: ${changes.map((c) => `${ROLE_LABEL[c.role]} ${c.table} ${c.detail}`).join(", ")}`,
   };
+  await keepProof(ctx, window, check);
+  return check;
 }
 
 function tableChanges(role: SourceRole, before: TableFingerprint[], after: TableFingerprint[]): FreezeChange[] {
