@@ -27,7 +27,7 @@ export const finalParityAction = ownerAction(none, async (_input, { ctx, actor }
   const result = await runFinalParity(ctx, await resolveTargetUrl(ctx), actor);
   const open = result.differences.filter((d) => !d.accepted).length;
   return {
-    message: `Final parity run ${result.runId}: ${result.checked} videos compared, ${open} open difference(s).`,
+    message: `Final parity run ${result.runId}: ${countOf(result.checked, "video")} compared, ${countOf(open, "open difference")}.`,
   };
 });
 
