@@ -5,6 +5,7 @@ import { openReadOnly, ROLE_LABEL, type SourceRole } from "@/lib/backup/source-a
 import { ensureDemoPair, liveSourcesOf } from "@/lib/sources/source-paths";
 import { withLiveSource } from "@/lib/sources/live-source";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
+import { readFlipState } from "./flip-state";
 import { upsertOwnerFact } from "@/lib/workflow/store";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import { readOwnerFact, recordOwnerFact, withWorkflowLease } from "@/lib/workflow/workflow";
@@ -53,7 +54,7 @@ export async function readFreezeWindow(ctx: AppContext): Promise<OpenFreezeWindo
   return fact ? { ...fact.value, openedAt: fact.updatedAt, openedBy: fact.updatedBy } : null;
 }
 
-/** The owner's confirmation opens (or reopens) the window: refused while step 5 is locked. */
+/** The owner's confirmation opens (or reopens) the window: refused while step 5 is locked or a flip is active. */
 export async function openFreezeWindow(ctx: AppContext, databaseUrl: string, actor: string) {
   return withWorkflowLease(
     ctx,
@@ -61,6 +62,12 @@ export async function openFreezeWindow(ctx: AppContext, databaseUrl: string, act
     "cutover",
     "freeze",
     async () => {
+      // the flip was proved on this window: a new one would unsettle the final parity it rests on
+      const flip = await readFlipState(ctx);
+      if (flip?.active)
+        throw new OwnerFacingError(
+          `Refused: flip ${flip.flipId} is active and was proved on this freeze window; roll back first to open a new one. Nothing was changed.`,
+        );
       const sources = await fingerprintLiveFiles(ctx);
       const target = describeTarget(databaseUrl);
       await withTargetClient(databaseUrl, async (client) => {

@@ -33,16 +33,22 @@ export function CutoverSection({ view, actions }: { view: CutoverView | null; ac
         <div className="space-y-3 text-sm">
           <CheckLine name="Processing stopped for the freeze window" check={check} />
           <CheckLine name="Live files unchanged since the window opened" check={check} />
-          <StepFiveButton
-            action={actions.freeze}
-            label={
-              view.window
-                ? "I stopped processing again: reopen the window"
-                : "I have stopped processing: open the window"
-            }
-            pendingLabel="Fingerprinting both files…"
-            hint="Records freeze_processing and the fingerprints of both live files now."
-          />
+          {view.flip?.active ? (
+            <p className="text-stone-600">
+              The flip rests on this window: it stays as it is while the flip is active (a rollback reopens it).
+            </p>
+          ) : (
+            <StepFiveButton
+              action={actions.freeze}
+              label={
+                view.window
+                  ? "I stopped processing again: reopen the window"
+                  : "I have stopped processing: open the window"
+              }
+              pendingLabel="Fingerprinting both files…"
+              hint="Records freeze_processing and the fingerprints of both live files now."
+            />
+          )}
         </div>
       </SectionCard>
       <SectionCard id="final-parity-heading" title="2. Final parity run">
