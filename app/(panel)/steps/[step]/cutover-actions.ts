@@ -42,7 +42,8 @@ export const scanAction = ownerAction(z.object({ dirs: z.string().optional() }),
     .map((d) => d.trim())
     .filter(Boolean);
   const review = await recordScan(ctx, actor, named);
-  return { message: `Scan #${review.run.id}: ${countOf(review.findings.length, "finding")}, ${review.open} open.` };
+  // the count of open findings changes with each acknowledgement: the check line above says it
+  return { message: `Scan #${review.run.id} recorded: ${countOf(review.findings.length, "finding")}.` };
 });
 
 export const acknowledgeFindingAction = ownerAction(
