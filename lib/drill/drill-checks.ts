@@ -1,5 +1,4 @@
 import type pg from "pg";
-import { countOf } from "@/lib/common/plural";
 import { deleteVideo, videoRows } from "./delete-video";
 import { drillVideoId, writeVideo, writeVideoContent, writeVideoSummaries } from "./drill-videos";
 
@@ -140,10 +139,10 @@ export function rerunCheck(a: pg.ClientBase, b: Db, pairs: Array<{ A: string; B:
       return {
         ok: back.length === 0 && aWhole === pairs.length,
         detail:
-          `${countOf(pairs.length, "A video")} written again (each summary now at revision 2, the latest: ${aWhole} of ${pairs.length}); ` +
+          `${pairs.length} A video(s) written again (each summary now at revision 2, the latest: ${aWhole} of ${pairs.length}); ` +
           (back.length === 0
             ? "every deleted B stays deleted"
-            : `${countOf(back.length, "deleted B video")} came back: ${back.join(", ")}`),
+            : `${back.length} deleted B video(s) came back: ${back.join(", ")}`),
         evidence: { rerun: pairs.length, aAtRevision2: aWhole, bBack: back },
       };
     },

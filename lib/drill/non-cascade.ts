@@ -1,5 +1,4 @@
 import type pg from "pg";
-import { countOf } from "@/lib/common/plural";
 
 /**
  * Tables that reference the owner's videos (public.content) and do not go with them: a foreign
@@ -70,12 +69,12 @@ export function nonCascadeOutcome(found: ContentReferences): { ok: boolean; deta
   if (without.length === 0)
     return {
       ok: true,
-      detail: `none without a cascade; ${countOf(cascading.length, "table")} ${cascading.length === 1 ? "references" : "reference"} content with ON DELETE CASCADE (${cascading.join(", ") || "none"})`,
+      detail: `none without a cascade; ${cascading.length} table(s) reference content with ON DELETE CASCADE (${cascading.join(", ") || "none"})`,
     };
   return {
     ok: false,
     detail:
-      `${countOf(without.length, "table")} ${without.length === 1 ? "references" : "reference"} content without a cascade, so a video's delete is refused or leaves rows behind: ` +
+      `${without.length} table(s) reference content without a cascade, so a video's delete is refused or leaves rows behind: ` +
       without.map((r) => `${r.table} (${r.constraint}, ON DELETE ${r.onDelete})`).join("; "),
   };
 }
