@@ -234,7 +234,7 @@ export async function archiveApprovalGate(ctx: AppContext, options: { reuse?: bo
           ? "no passed archive run"
           : notMoved.length === 0
             ? `${local.length} moved into their archive folders`
-            : `not moved yet: ${notMoved.map(({ manifest }) => manifest.label).join(", ")}; type "${MOVE_ASIDE_PHRASE}" to move them`,
+            : `not moved yet: ${notMoved.map(({ manifest }) => ROLE_LABEL[manifest.label]).join(", ")}; type "${MOVE_ASIDE_PHRASE}" to move them`,
     },
   ];
 }

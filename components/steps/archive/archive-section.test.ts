@@ -68,6 +68,9 @@ describe("step 6's page", () => {
     const page = render(view, "passed");
     expect(page).toContain("Dual write off since");
     expect(page).toContain("Latest archive run: #7, passed");
+    expect(page).toContain("was closed by archive run #7.");
+    expect(page).not.toContain("Window open since");
+    expect(render({ ...view, demo: true }, "passed")).not.toContain("Process a new video");
     expect(page).toContain("4.2 MB → 1.0 MB");
     expect(page).toContain("still at /srv/nas/ytv2.db");
     expect(page).toContain("Type move the originals aside to move the local originals into their archive folders");

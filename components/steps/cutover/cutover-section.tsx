@@ -153,7 +153,9 @@ function FlipCard({
         ) : (
           <>
             <div>
-              <h3 className="font-medium">Switches to change now</h3>
+              <h3 className="font-medium">
+                {active.verified ? "The switches set for this flip" : "Switches to change now"}
+              </h3>
               <ul className="list-disc pl-5">
                 {view.switches.toPostgres.map((line) => (
                   <li key={line}>{line}</li>
