@@ -279,6 +279,15 @@ test("after the archive, a restart of the panel leaves the moved demo files gone
   const cutoverPage = await page.goto(panel!.baseUrl + "/steps/cutover");
   expect(cutoverPage?.status()).toBe(200);
   await expect(card(page, "5. The flip")).toContainText("Rollback is closed: step 6 (Archive) is approved.");
+  // the server refuses every change now: the page offers none
+  await expect(card(page, "1. Freeze window")).toContainText(
+    "The migration is complete (step 6 is approved): nothing here runs any more.",
+  );
+  await expect(
+    page.getByRole("button", {
+      name: /^(Run the|Scan for sync code|Acknowledge|I have stopped|I stopped|Flip to|Confirm the switch|Roll back)/,
+    }),
+  ).toHaveCount(0);
   await page.screenshot({ path: screenshotPath("e2e56-66-cutover-after-restart"), fullPage: true });
   expect(existsSync(path.join(dataDir, "demo", "nas.db"))).toBe(false);
 });

@@ -24,6 +24,8 @@ export type CutoverView = {
   /** the rollback's delta while a flip is active and step 6 is not approved; the problem if it could not be read */
   rollback: { delta: RollbackDelta } | { problem: string } | null;
   dashboardUrl: string | null;
+  /** step 6 is approved: the migration is complete and every action here is refused */
+  complete: boolean;
   phrases: { flip: string; switched: string; rollback: string };
   switches: typeof FLIP_SWITCHES;
 };
@@ -33,7 +35,8 @@ export async function loadCutoverView(ctx: AppContext): Promise<CutoverView> {
   const target = describeTarget(databaseUrl);
   const flip = await readFlipState(ctx);
   let rollback: CutoverView["rollback"] = null;
-  if (flip?.active && !(await approvalInForce(ctx.db, "archive"))) {
+  const complete = Boolean(await approvalInForce(ctx.db, "archive"));
+  if (flip?.active && !complete) {
     rollback = await previewRollback(ctx, databaseUrl).then(
       ({ delta }) => ({ delta }),
       (error: Error) => ({ problem: error.message }),
@@ -49,6 +52,7 @@ export async function loadCutoverView(ctx: AppContext): Promise<CutoverView> {
     flip,
     rollback,
     dashboardUrl: ctx.env.dashboardUrl ?? null,
+    complete,
     phrases: { flip: FLIP_PHRASE, switched: SWITCHED_PHRASE, rollback: ROLLBACK_PHRASE },
     switches: FLIP_SWITCHES,
   };
