@@ -14,8 +14,9 @@ export default async function OverviewPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Move YTV2 to PostgreSQL</h1>
         <p className="mt-1 max-w-3xl text-stone-700">
           Six gated steps take both SQLite files (NAS and Dashboard) into one PostgreSQL database. Each step proves its
-          work with checks; you approve each gate. Nothing is deleted: source files are only read, and every action is
-          in the audit log.
+          work with checks; you approve each gate. Nothing is deleted: steps 1 to 5 only read the SQLite files; step 6
+          compresses each into an archive and, once you type the confirmation, moves the original into that archive
+          folder. Every action is in the audit log.
         </p>
       </div>
       {steps.map((step) => (

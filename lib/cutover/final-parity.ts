@@ -8,7 +8,7 @@ import { acceptedIdentities } from "@/lib/parity/store";
 import { liveSourcesOf } from "@/lib/sources/source-paths";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
 import { withWorkflowLease } from "@/lib/workflow/workflow";
-import { readFreezeWindow } from "./freeze-window";
+import { checkFreezeWindow, readFreezeWindow } from "./freeze-window";
 
 /**
  * The final parity run inside the freeze window: the parity engine of step 4, run as an action
@@ -26,7 +26,8 @@ export async function runFinalParity(
     "cutover",
     "final parity",
     async () => {
-      if (!(await readFreezeWindow(ctx)))
+      const window = await readFreezeWindow(ctx);
+      if (!window)
         throw new OwnerFacingError(
           "Refused: open the freeze window first (npx cutover freeze --processing-stopped); the final parity run belongs inside it.",
         );
@@ -39,6 +40,8 @@ export async function runFinalParity(
         dualWriteSince: dualWrite?.enabled ? dualWrite.since : null,
         onProgress,
       });
+      // the run read both files anyway: the window's proof is renewed with it
+      await checkFreezeWindow(ctx, window);
       await controlTransaction(ctx.db, (tx) =>
         appendAudit(tx, {
           actor,

@@ -5,6 +5,8 @@ import { openReadOnly, ROLE_LABEL, type SourceRole } from "@/lib/backup/source-a
 import { ensureDemoPair, liveSourcesOf } from "@/lib/sources/source-paths";
 import { withLiveSource } from "@/lib/sources/live-source";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
+import { readFlipState } from "./flip-state";
+import { upsertOwnerFact } from "@/lib/workflow/store";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import { readOwnerFact, recordOwnerFact, withWorkflowLease } from "@/lib/workflow/workflow";
 
@@ -12,7 +14,9 @@ import { readOwnerFact, recordOwnerFact, withWorkflowLease } from "@/lib/workflo
  * Step 5's freeze window: the owner confirms processing is stopped, the tool records
  * `freeze_processing` in the target's migration_flags and, as an owner fact, the fingerprints of
  * both live files at that moment. Until the flip they must stay the same; a change names the
- * table (read through the same source reader as the backup's freeze proof).
+ * table (read through the same source reader as the backup's freeze proof). Proving it re-reads
+ * every row of both files, so only actions prove it (opening the window, the final parity run,
+ * the flip, the step's check and its approval); each proof is kept, and a page shows the last.
  */
 export const FREEZE_WINDOW_FACT = "cutover_freeze";
 export const FREEZE_STATEMENT =
@@ -23,6 +27,9 @@ export type FreezeWindow = { statement: string; target: string; sources: FrozenS
 export type OpenFreezeWindow = FreezeWindow & { openedAt: string; openedBy: string };
 export type FreezeChange = { role: SourceRole; table: string; detail: string };
 export type FreezeWindowCheck = { ok: boolean; changes: FreezeChange[]; detail: string };
+export const FREEZE_PROOF_FACT = "cutover_freeze_proof";
+/** The latest proof of a window, as kept: what a page shows without reading the files again. */
+export type FreezeProof = FreezeWindowCheck & { windowOpenedAt: string; provedAt: string };
 
 async function fingerprintLiveFiles(ctx: AppContext): Promise<FrozenSource[]> {
   ensureDemoPair(ctx.env, ctx.paths);
@@ -47,7 +54,7 @@ export async function readFreezeWindow(ctx: AppContext): Promise<OpenFreezeWindo
   return fact ? { ...fact.value, openedAt: fact.updatedAt, openedBy: fact.updatedBy } : null;
 }
 
-/** The owner's confirmation opens (or reopens) the window: refused while step 5 is locked. */
+/** The owner's confirmation opens (or reopens) the window: refused while step 5 is locked or a flip is active. */
 export async function openFreezeWindow(ctx: AppContext, databaseUrl: string, actor: string) {
   return withWorkflowLease(
     ctx,
@@ -55,6 +62,12 @@ export async function openFreezeWindow(ctx: AppContext, databaseUrl: string, act
     "cutover",
     "freeze",
     async () => {
+      // the flip was proved on this window: a new one would unsettle the final parity it rests on
+      const flip = await readFlipState(ctx);
+      if (flip?.active)
+        throw new OwnerFacingError(
+          `Refused: flip ${flip.flipId} is active and was proved on this freeze window; roll back first to open a new one. Nothing was changed.`,
+        );
       const sources = await fingerprintLiveFiles(ctx);
       const target = describeTarget(databaseUrl);
       await withTargetClient(databaseUrl, async (client) => {
@@ -74,14 +87,29 @@ export async function openFreezeWindow(ctx: AppContext, databaseUrl: string, act
         actor,
         "cutover",
       );
-      return (await readFreezeWindow(ctx))!;
+      const window = (await readFreezeWindow(ctx))!;
+      await keepProof(ctx, window, { ok: true, changes: [], detail: UNCHANGED });
+      return window;
     },
     { requireOpen: true },
   );
 }
 
-/** Compares the live files now with the window's start; each changed table is named. */
-export async function checkFreezeWindow(ctx: AppContext, window: FreezeWindow): Promise<FreezeWindowCheck> {
+const UNCHANGED = "both live files unchanged since the window opened";
+
+async function keepProof(ctx: AppContext, window: OpenFreezeWindow, check: FreezeWindowCheck) {
+  const proof: FreezeProof = { ...check, windowOpenedAt: window.openedAt, provedAt: new Date().toISOString() };
+  await upsertOwnerFact(ctx.db, FREEZE_PROOF_FACT, proof, window.openedBy);
+}
+
+/** The last proof kept for this window (none: not proved since it opened). Reads no file. */
+export async function lastFreezeProof(ctx: AppContext, window: OpenFreezeWindow): Promise<FreezeProof | null> {
+  const fact = await readOwnerFact<FreezeProof>(ctx, FREEZE_PROOF_FACT);
+  return fact && fact.value.windowOpenedAt === window.openedAt ? fact.value : null;
+}
+
+/** Compares the live files now with the window's start, each changed table named; the proof is kept. */
+export async function checkFreezeWindow(ctx: AppContext, window: OpenFreezeWindow): Promise<FreezeWindowCheck> {
   const now = await fingerprintLiveFiles(ctx);
   const changes: FreezeChange[] = [];
   for (const before of window.sources) {
@@ -90,13 +118,15 @@ export async function checkFreezeWindow(ctx: AppContext, window: FreezeWindow): 
     changes.push(...tableChanges(before.role, before.tables, after.tables));
   }
   const ok = changes.length === 0;
-  return {
+  const check: FreezeWindowCheck = {
     ok,
     changes,
     detail: ok
-      ? "both live files unchanged since the window opened"
+      ? UNCHANGED
       : `changed since the window opened: ${changes.map((c) => `${ROLE_LABEL[c.role]} ${c.table} ${c.detail}`).join(", ")}`,
   };
+  await keepProof(ctx, window, check);
+  return check;
 }
 
 function tableChanges(role: SourceRole, before: TableFingerprint[], after: TableFingerprint[]): FreezeChange[] {

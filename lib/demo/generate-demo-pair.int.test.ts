@@ -1,13 +1,13 @@
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCategorizationRecord, type CategorizationColumns } from "@/lib/sources/categorization";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import { makeTempDir } from "@/test/support/temp-dir";
 import { checkMessyCase, parseLegacyTimestamp, type Pair } from "@/test/support/demo-checks";
-import { generateDemoPair, type DemoPairResult } from "./generate-demo-pair";
+import { generateDemoPair, markDemoMovedAside, type DemoPairResult } from "./generate-demo-pair";
 
 type ContentRow = Record<string, unknown> & {
   id: string;
@@ -175,6 +175,32 @@ describe("generateDemoPair", () => {
       expect(sha256(halfPaths.nasPath)).toBe(before);
     } finally {
       half.cleanup();
+    }
+  });
+
+  it("once step 6 moved the pair aside, never generates it again (nor refuses a half-moved pair)", () => {
+    const moved = makeTempDir("cutover-demo-moved-");
+    try {
+      const demo = {
+        nasPath: path.join(moved.dir, "demo", "nas.db"),
+        dashboardPath: path.join(moved.dir, "demo", "dashboard.db"),
+      };
+      generateDemoPair(demo);
+      const archive = path.join(moved.dir, "archive", "original");
+      mkdirSync(archive, { recursive: true });
+      markDemoMovedAside(demo.nasPath, [path.join(moved.dir, "archive")]);
+      renameSync(demo.nasPath, path.join(archive, "nas.db"));
+      const half = generateDemoPair(demo);
+      expect(half.created).toBe(false);
+      expect(half.movedAside?.archiveDirs).toEqual([path.join(moved.dir, "archive")]);
+      expect(existsSync(demo.nasPath)).toBe(false);
+      renameSync(demo.dashboardPath, path.join(archive, "dashboard.db"));
+      const after = generateDemoPair(demo);
+      expect(after.created).toBe(false);
+      expect(after.movedAside).toBeTruthy();
+      expect(readdirSync(path.dirname(demo.nasPath))).toEqual(["moved-aside.json"]);
+    } finally {
+      moved.cleanup();
     }
   });
 });

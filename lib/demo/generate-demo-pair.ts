@@ -1,6 +1,6 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createLegacyDatabase } from "@/lib/sources/legacy-schema";
 import { OwnerFacingError } from "@/lib/workflow/types";
@@ -43,7 +43,34 @@ export type DemoSideCounts = {
   categorized: number;
 };
 
-export type DemoPairResult = { created: boolean; expected: DemoPairExpected };
+export type DemoPairResult = {
+  created: boolean;
+  expected: DemoPairExpected;
+  /** step 6 moved the demo files into the archive: they stay gone, never generated again */
+  movedAside?: DemoMovedAside;
+};
+
+/**
+ * Written beside the demo files just before step 6 moves them aside: from then on the active
+ * path stays empty (a start or a step reading the sources must not quietly make a fresh pair,
+ * which would look like sources still in use after the archive).
+ */
+export type DemoMovedAside = { at: string; archiveDirs: string[] };
+export const DEMO_MOVED_ASIDE_FILE = "moved-aside.json";
+
+function movedAsideMarker(nasPath: string): string {
+  return path.join(path.dirname(nasPath), DEMO_MOVED_ASIDE_FILE);
+}
+
+export function readDemoMovedAside(nasPath: string): DemoMovedAside | null {
+  const marker = movedAsideMarker(nasPath);
+  return existsSync(marker) ? (JSON.parse(readFileSync(marker, "utf8")) as DemoMovedAside) : null;
+}
+
+export function markDemoMovedAside(nasPath: string, archiveDirs: string[]): void {
+  const marker: DemoMovedAside = { at: new Date().toISOString(), archiveDirs };
+  writeFileSync(movedAsideMarker(nasPath), JSON.stringify(marker, null, 2) + "\n");
+}
 
 function sideCounts(side: SideRows, videos: Map<string, Row>, categorized: number): DemoSideCounts {
   return {
@@ -117,12 +144,15 @@ function writeSide(filePath: string, version: "current" | "older-nas", side: Sid
 /**
  * Writes the demo pair unless it already exists: the owner's demo state persists across
  * starts. Each file is built under a temporary name and renamed into place, so a crash never
- * leaves a half-written file that looks finished.
+ * leaves a half-written file that looks finished. Once step 6 moved the pair aside, nothing is
+ * generated again.
  */
 export function generateDemoPair(paths: { nasPath: string; dashboardPath: string }): DemoPairResult {
   const nasExists = existsSync(paths.nasPath);
   const dashboardExists = existsSync(paths.dashboardPath);
   if (nasExists && dashboardExists) return { created: false, expected: describeDemoPair() };
+  const movedAside = readDemoMovedAside(paths.nasPath);
+  if (movedAside) return { created: false, expected: describeDemoPair(), movedAside };
   if (nasExists !== dashboardExists) {
     const [present, missing] = nasExists ? [paths.nasPath, paths.dashboardPath] : [paths.dashboardPath, paths.nasPath];
     throw new OwnerFacingError(

@@ -5,6 +5,7 @@ import type { AppContext } from "@/lib/app-context";
 import { appendAudit } from "@/lib/audit/audit-log";
 import { readDualWrite } from "@/lib/parity/dual-write";
 import { withWorkflowLease } from "@/lib/workflow/core";
+import { approvalInForce } from "@/lib/workflow/store";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import {
   simulateDashboardDelete,
@@ -17,7 +18,9 @@ import {
  * "Simulate the NAS", for the demo pair only: what the real NAS and Dashboard do during dual
  * write, on the demo files and the target, so a newcomer (and the e2e) can watch parity name
  * each failure the old dual write let through. Refused with real sources: it writes the files.
- * Step 4 must be open (the order is the server's), one action at a time, each audited.
+ * Step 4 must be open (the order is the server's), one action at a time, each audited. After
+ * the cutover (step 5 approved) with dual write off, the demo NAS runs as the real one then does
+ * (POSTGRES_ONLY): a processed video goes to PostgreSQL only, which step 6's write guard needs.
  */
 export const SIMULATIONS = [
   "process",
@@ -56,21 +59,27 @@ export async function simulateNas(
     );
   }
   const action = "simulate NAS";
+  const step = (await approvalInForce(ctx.db, "cutover")) ? "archive" : "parity";
   return withWorkflowLease(
     ctx,
     actor,
-    "parity",
+    step,
     action,
     async () => {
-      const result = await perform(ctx, databaseUrl, simulation);
-      await appendAudit(ctx.db, { actor, step: "parity", action, outcome: "ok", detail: { ...result } });
+      const result = await perform(ctx, databaseUrl, simulation, step === "archive");
+      await appendAudit(ctx.db, { actor, step, action, outcome: "ok", detail: { ...result } });
       return result;
     },
     { requireOpen: true },
   );
 }
 
-async function perform(ctx: AppContext, databaseUrl: string, simulation: Simulation): Promise<SimulationResult> {
+async function perform(
+  ctx: AppContext,
+  databaseUrl: string,
+  simulation: Simulation,
+  afterCutover: boolean,
+): Promise<SimulationResult> {
   const { demoNas, demoDashboard } = ctx.paths;
   if (simulation === "dashboard_delete") {
     const videoId = newestVideo(demoDashboard);
@@ -102,6 +111,7 @@ async function perform(ctx: AppContext, databaseUrl: string, simulation: Simulat
     nasFile: demoNas,
     databaseUrl,
     dualWrite: Boolean(dualWrite?.enabled),
+    postgresOnly: afterCutover,
     fail: FAILURE[simulation],
     video: {
       videoId,

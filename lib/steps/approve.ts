@@ -24,7 +24,7 @@ const APPROVAL_GATES: Partial<Record<StepId, Gate>> = {
   copy: (ctx) => reviewGateChecks(ctx),
   parity: (ctx) => parityApprovalGate(ctx),
   archive: (ctx, options) => archiveApprovalGate(ctx, options),
-  cutover: (ctx) => cutoverApprovalGate(ctx),
+  cutover: (ctx, options) => cutoverApprovalGate(ctx, options),
 };
 
 /** `confirmation`: the phrase the owner typed, for steps that ask for one (lib/review/approval-phrase). */

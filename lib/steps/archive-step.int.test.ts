@@ -71,7 +71,7 @@ describe("step 6 through the workflow core", () => {
 
     // Approval waits for the move; the move waits for the exact phrase.
     await expect(approveStepWithGate(h.ctx, { stepId: "archive", actor: ACTOR })).rejects.toThrow(
-      /Local originals moved aside: not moved yet: nas, dashboard/,
+      /Local originals moved aside: not moved yet: NAS, Dashboard/,
     );
     await expect(moveOriginalsAside(h.ctx, ACTOR, "move them")).rejects.toThrow(
       `Refused: type "${MOVE_ASIDE_PHRASE}" to move the originals; nothing was moved.`,

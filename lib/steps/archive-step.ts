@@ -14,6 +14,8 @@ import {
   type MoveResult,
 } from "@/lib/archive";
 import { hostRemoval } from "@/lib/archive/remote-source";
+import { countOf } from "@/lib/common/plural";
+import { markDemoMovedAside } from "@/lib/demo/generate-demo-pair";
 import { setDualWrite } from "@/lib/parity/dual-write";
 import { phraseMatches } from "@/lib/review/approval-phrase";
 import { liveSourcesOf } from "@/lib/sources/source-paths";
@@ -160,6 +162,12 @@ export async function moveOriginalsAside(
         );
       }
       const outcome: MoveAsideOutcome = { moved: [], ownerMustRemove: [] };
+      // the demo pair is never generated again once its files start leaving the active path
+      if (!ctx.env.sources)
+        markDemoMovedAside(
+          ctx.paths.demoNas,
+          archived.map((a) => a.archiveDir),
+        );
       for (const { archiveDir } of archived) {
         const manifest = readArchiveManifest(archiveDir);
         if (manifest.source.kind === "remote") {
@@ -210,7 +218,7 @@ export async function archiveApprovalGate(ctx: AppContext, options: { reuse?: bo
       {
         name: "Archive manifests readable",
         ok: false,
-        detail: `${archived.length - readable.length} archive folder(s) of the latest run have no readable manifest any more: archive again`,
+        detail: `${countOf(archived.length - readable.length, "archive folder")} of the latest run ${archived.length - readable.length === 1 ? "has" : "have"} no readable manifest any more: archive again`,
       },
     ];
   }
@@ -226,7 +234,7 @@ export async function archiveApprovalGate(ctx: AppContext, options: { reuse?: bo
           ? "no passed archive run"
           : notMoved.length === 0
             ? `${local.length} moved into their archive folders`
-            : `not moved yet: ${notMoved.map(({ manifest }) => manifest.label).join(", ")}; type "${MOVE_ASIDE_PHRASE}" to move them`,
+            : `not moved yet: ${notMoved.map(({ manifest }) => ROLE_LABEL[manifest.label]).join(", ")}; type "${MOVE_ASIDE_PHRASE}" to move them`,
     },
   ];
 }

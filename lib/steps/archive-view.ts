@@ -18,6 +18,8 @@ export type ArchiveView = {
   toMove: string[];
   hostRemovals: string[];
   phrase: string;
+  /** the sources are the demo pair: the page may simulate the NAS processing a video */
+  demo: boolean;
 };
 
 export async function loadArchiveView(ctx: AppContext): Promise<ArchiveView> {
@@ -37,5 +39,6 @@ export async function loadArchiveView(ctx: AppContext): Promise<ArchiveView> {
       a.manifest.source.kind === "remote" ? [hostRemoval(a.manifest.label, a.manifest.source.url, a.dir).detail] : [],
     ),
     phrase: MOVE_ASIDE_PHRASE,
+    demo: !ctx.env.sources,
   };
 }

@@ -25,8 +25,12 @@ export function cutoverRunInput(ctx: AppContext, databaseUrl: string, actor: str
   };
 }
 
-/** The gate again at approval, on the target the flip (else the freeze window) was recorded for. */
-export async function cutoverApprovalGate(ctx: AppContext) {
+/**
+ * The gate again at approval, on the target the flip (else the freeze window) was recorded for.
+ * `reuse` (the panel asking whether to offer Approve) shows the freeze window's last proof; the
+ * approval itself proves it afresh.
+ */
+export async function cutoverApprovalGate(ctx: AppContext, options: { reuse?: boolean } = {}) {
   const target = (await readFlipState(ctx))?.target ?? (await readFreezeWindow(ctx))?.target ?? "";
-  return cutoverGateChecks(ctx, target);
+  return cutoverGateChecks(ctx, target, { prove: !options.reuse });
 }

@@ -24,6 +24,8 @@ export type CutoverView = {
   /** the rollback's delta while a flip is active and step 6 is not approved; the problem if it could not be read */
   rollback: { delta: RollbackDelta } | { problem: string } | null;
   dashboardUrl: string | null;
+  /** step 6 is approved: the migration is complete and every action here is refused */
+  complete: boolean;
   phrases: { flip: string; switched: string; rollback: string };
   switches: typeof FLIP_SWITCHES;
 };
@@ -33,7 +35,8 @@ export async function loadCutoverView(ctx: AppContext): Promise<CutoverView> {
   const target = describeTarget(databaseUrl);
   const flip = await readFlipState(ctx);
   let rollback: CutoverView["rollback"] = null;
-  if (flip?.active && !(await approvalInForce(ctx.db, "archive"))) {
+  const complete = Boolean(await approvalInForce(ctx.db, "archive"));
+  if (flip?.active && !complete) {
     rollback = await previewRollback(ctx, databaseUrl).then(
       ({ delta }) => ({ delta }),
       (error: Error) => ({ problem: error.message }),
@@ -41,13 +44,15 @@ export async function loadCutoverView(ctx: AppContext): Promise<CutoverView> {
   }
   return {
     target,
-    checks: await cutoverGateChecks(ctx, target),
+    // a page view reads no source file: the freeze window shows its last proof
+    checks: await cutoverGateChecks(ctx, target, { prove: false }),
     window: await readFreezeWindow(ctx),
     drill: await latestDrillRun(ctx.db),
     scan: await latestScanReview(ctx),
     flip,
     rollback,
     dashboardUrl: ctx.env.dashboardUrl ?? null,
+    complete,
     phrases: { flip: FLIP_PHRASE, switched: SWITCHED_PHRASE, rollback: ROLLBACK_PHRASE },
     switches: FLIP_SWITCHES,
   };

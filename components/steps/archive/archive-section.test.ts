@@ -14,7 +14,14 @@ const text = (html: string) =>
     .replace(/\s+/g, " ");
 
 const action = async () => ({ ok: true as const, message: "" });
-const actions = { dualWriteOff: action, openWindow: action, run: action, cancel: action, moveAside: action };
+const actions = {
+  dualWriteOff: action,
+  openWindow: action,
+  run: action,
+  cancel: action,
+  moveAside: action,
+  simulateProcess: action,
+};
 
 const manifest = {
   label: "nas",
@@ -34,6 +41,7 @@ const base: ArchiveView = {
   toMove: [],
   hostRemovals: [],
   phrase: "move the originals aside",
+  demo: false,
 };
 
 const render = (view: ArchiveView, state: "ready" | "passed" | "approved") =>
@@ -60,9 +68,26 @@ describe("step 6's page", () => {
     const page = render(view, "passed");
     expect(page).toContain("Dual write off since");
     expect(page).toContain("Latest archive run: #7, passed");
+    expect(page).toContain("was closed by archive run #7.");
+    expect(page).not.toContain("Window open since");
+    expect(render({ ...view, demo: true }, "passed")).not.toContain("Process a new video");
     expect(page).toContain("4.2 MB → 1.0 MB");
     expect(page).toContain("still at /srv/nas/ytv2.db");
     expect(page).toContain("Type move the originals aside to move the local originals into their archive folders");
+  });
+
+  it("with the demo pair, offers the NAS processing a video (PostgreSQL only) once the window is open, never with real files", () => {
+    const open: ArchiveView = {
+      ...base,
+      dualWrite: { enabled: false, since: "2026-12-02T07:50:00.000Z", by: "owner (panel)", target: "embedded" },
+      window: { openedAt: "2026-12-02T07:55:00.000Z", by: "owner (panel)" },
+    };
+    const demo = render({ ...open, demo: true }, "ready");
+    expect(demo).toContain("Demo only: the NAS processes a video");
+    expect(demo).toContain("Process a new video (PostgreSQL only)");
+    expect(render({ ...open, demo: true, window: null }, "ready")).not.toContain("Process a new video");
+    expect(render(open, "ready")).not.toContain("Process a new video");
+    expect(render({ ...open, demo: true }, "approved")).not.toContain("Process a new video");
   });
 
   it("once approved offers no action and says where the original went", () => {

@@ -11,7 +11,14 @@ type Action = (previous: ActionResult | null, formData: FormData) => Promise<Act
 type Props = {
   view: ArchiveView | null;
   status: Pick<OwnerStepStatus, "state">;
-  actions: { dualWriteOff: Action; openWindow: Action; run: Action; cancel: Action; moveAside: Action };
+  actions: {
+    dualWriteOff: Action;
+    openWindow: Action;
+    run: Action;
+    cancel: Action;
+    moveAside: Action;
+    simulateProcess: Action;
+  };
 };
 
 const ROLE = { nas: "NAS", dashboard: "Dashboard" } as const;
@@ -22,6 +29,11 @@ export function ArchiveSection({ view, status, actions }: Props) {
   const done = status.state === "approved";
   const running = status.state === "running";
   const dualWriteOff = view.dualWrite !== null && !view.dualWrite.enabled;
+  // an archive run that ended after the window opened closed it (its first checks)
+  const closedBy =
+    view.window && view.latestRun?.finishedAt && view.latestRun.finishedAt > view.window.openedAt
+      ? view.latestRun
+      : null;
   return (
     <>
       <SectionCard id="dual-write-off-heading" title="1. Dual write off">
@@ -44,7 +56,12 @@ export function ArchiveSection({ view, status, actions }: Props) {
           archive: the run checks that both fingerprints are unchanged and that PostgreSQL received a new video since
           the window opened. If no video can be processed, that one check can be waived with a note at approval.
         </p>
-        {view.window ? (
+        {view.window && closedBy ? (
+          <p className="mb-3 text-sm text-stone-800">
+            The window opened {formatUtc(view.window.openedAt)} ({view.window.by}) was closed by archive run #
+            {closedBy.id}.
+          </p>
+        ) : view.window ? (
           <p className="mb-3 text-sm text-stone-800">
             Window open since {formatUtc(view.window.openedAt)} ({view.window.by}).
           </p>
@@ -62,6 +79,23 @@ export function ArchiveSection({ view, status, actions }: Props) {
           />
         )}
       </SectionCard>
+      {view.demo && dualWriteOff && view.window && !closedBy && !done ? (
+        <SectionCard id="demo-nas-heading" title="Demo only: the NAS processes a video">
+          <p className="mb-3 max-w-3xl text-sm text-stone-700">
+            The sources are the demo pair, so this button stands in for the NAS: with dual write off it processes a new
+            video into PostgreSQL only, as the real NAS does from now on, and leaves both SQLite files alone. With your
+            real files this section is not shown and the server refuses it.
+          </p>
+          <ButtonForm
+            fields={{ step: "archive" }}
+            label="Process a new video (PostgreSQL only)"
+            pendingLabel="Processing…"
+            tone="secondary"
+            disabled={running}
+            action={actions.simulateProcess}
+          />
+        </SectionCard>
+      ) : null}
       <SectionCard id="archive-run-heading" title="3. Archive">
         <p className="mb-3 max-w-3xl text-sm text-stone-700">
           Closes the window, then compresses each SQLite file (gzip, streamed) into the archive folder with a manifest

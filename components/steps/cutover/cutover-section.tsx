@@ -33,33 +33,45 @@ export function CutoverSection({ view, actions }: { view: CutoverView | null; ac
         <div className="space-y-3 text-sm">
           <CheckLine name="Processing stopped for the freeze window" check={check} />
           <CheckLine name="Live files unchanged since the window opened" check={check} />
-          <StepFiveButton
-            action={actions.freeze}
-            label={
-              view.window
-                ? "I stopped processing again: reopen the window"
-                : "I have stopped processing: open the window"
-            }
-            pendingLabel="Fingerprinting both files…"
-            hint="Records freeze_processing and the fingerprints of both live files now."
-          />
+          {view.complete ? (
+            <p className="text-stone-600">{COMPLETE}</p>
+          ) : view.flip?.active ? (
+            <p className="text-stone-600">
+              The flip rests on this window: it stays as it is while the flip is active (a rollback reopens it).
+            </p>
+          ) : (
+            <StepFiveButton
+              action={actions.freeze}
+              label={
+                view.window
+                  ? "I stopped processing again: reopen the window"
+                  : "I have stopped processing: open the window"
+              }
+              pendingLabel="Fingerprinting both files…"
+              hint="Records freeze_processing and the fingerprints of both live files now."
+            />
+          )}
         </div>
       </SectionCard>
       <SectionCard id="final-parity-heading" title="2. Final parity run">
         <div className="space-y-3 text-sm">
           <CheckLine name="Final parity run inside the window clean" check={check} />
-          <StepFiveButton action={actions.finalParity} label="Run the final parity check" pendingLabel="Comparing…" />
+          {view.complete ? null : (
+            <StepFiveButton action={actions.finalParity} label="Run the final parity check" pendingLabel="Comparing…" />
+          )}
         </div>
       </SectionCard>
       <SectionCard id="drill-heading" title="3. Delete drill">
         <div className="space-y-3 text-sm">
           <CheckLine name="Delete drill passed after step 4's approval" check={check} />
           <DrillPanel run={view.drill} />
-          <StepFiveButton
-            action={actions.drill}
-            label="Run the delete drill"
-            pendingLabel="Drilling in a scratch schema…"
-          />
+          {view.complete ? null : (
+            <StepFiveButton
+              action={actions.drill}
+              label="Run the delete drill"
+              pendingLabel="Drilling in a scratch schema…"
+            />
+          )}
         </div>
       </SectionCard>
       <SectionCard id="scan-heading" title="4. Sync-code scan">
@@ -83,20 +95,22 @@ export function CutoverSection({ view, actions }: { view: CutoverView | null; ac
                 <p className="mt-1 text-stone-600">
                   Acknowledged by {f.acknowledged.actor} at {formatUtc(f.acknowledged.at)}: “{f.acknowledged.note}”
                 </p>
-              ) : (
+              ) : view.complete ? null : (
                 <div className="mt-2">
                   <AcknowledgeFindingForm action={actions.acknowledge} finding={f.fingerprint} />
                 </div>
               )}
             </div>
           ))}
-          <ScanForm action={actions.scan} />
+          {view.complete ? null : <ScanForm action={actions.scan} />}
         </div>
       </SectionCard>
       <FlipCard view={view} actions={actions} ready={ready} check={check} />
     </>
   );
 }
+
+const COMPLETE = "The migration is complete (step 6 is approved): nothing here runs any more.";
 
 function CheckLine({
   name,
@@ -147,7 +161,9 @@ function FlipCard({
         ) : (
           <>
             <div>
-              <h3 className="font-medium">Switches to change now</h3>
+              <h3 className="font-medium">
+                {active.verified ? "The switches set for this flip" : "Switches to change now"}
+              </h3>
               <ul className="list-disc pl-5">
                 {view.switches.toPostgres.map((line) => (
                   <li key={line}>{line}</li>

@@ -75,7 +75,7 @@ describe("the delete drill's panel", () => {
       "Before it began, it dropped 1 scratch schema an earlier, interrupted drill left: cutover_drill_ffffffffffff",
     );
     expect(shown).toContain("✕ fail 3 ms 1 table(s)");
-    expect(shown).toContain("1 table reference content without ON DELETE CASCADE");
+    expect(shown).toContain("1 table references content without ON DELETE CASCADE");
     expect(shown).toContain("playlist_item playlist_item_video_id_fkey NO ACTION");
   });
 });

@@ -70,7 +70,8 @@ function NonCascadeTables({ run }: { run: StoredDrillRun }) {
   return (
     <div>
       <h3 className="mb-1 font-medium text-red-700">
-        {countOf(nonCascade.length, "table")} reference content without ON DELETE CASCADE
+        {countOf(nonCascade.length, "table")} {nonCascade.length === 1 ? "references" : "reference"} content without ON
+        DELETE CASCADE
       </h3>
       <p className="mb-2 text-stone-600">
         Deleting a video is refused, or leaves these rows behind. Add the cascade (or drop the table) and run the drill

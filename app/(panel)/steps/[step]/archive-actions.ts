@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { ownerAction } from "@/app/_lib/owner-action";
+import { simulateNas } from "@/lib/demo/simulate-nas";
 import { archiveDualWriteOff, archiveRunInput, moveOriginalsAside } from "@/lib/steps/archive-step";
 import { cancelRunningStep, startCancellableRun } from "@/lib/steps/run-cancel";
 import { openWriteGuard } from "@/lib/steps/write-guard";
@@ -47,4 +48,10 @@ export const moveAsideAction = ownerAction(moveSchema, async ({ confirmation }, 
       `Moved aside: ${files.join(", ") || "nothing local"}.` +
       (ownerMustRemove.length > 0 ? ` Still to do on the host: ${ownerMustRemove.map((r) => r.url).join(", ")}.` : ""),
   };
+});
+
+/** Demo pair only: the NAS, past the cutover, processes a video into PostgreSQL (the server refuses with real sources). */
+export const simulateProcessAction = ownerAction(stepSchema, async (_input, { ctx, actor }) => {
+  const result = await simulateNas(ctx, await resolveTargetUrl(ctx), "process", actor);
+  return { message: `${result.message} The archive run checks that PostgreSQL received it.` };
 });

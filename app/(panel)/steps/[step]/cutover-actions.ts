@@ -27,7 +27,7 @@ export const finalParityAction = ownerAction(none, async (_input, { ctx, actor }
   const result = await runFinalParity(ctx, await resolveTargetUrl(ctx), actor);
   const open = result.differences.filter((d) => !d.accepted).length;
   return {
-    message: `Final parity run ${result.runId}: ${result.checked} videos compared, ${open} open difference(s).`,
+    message: `Final parity run ${result.runId}: ${countOf(result.checked, "video")} compared, ${countOf(open, "open difference")}.`,
   };
 });
 
@@ -42,7 +42,8 @@ export const scanAction = ownerAction(z.object({ dirs: z.string().optional() }),
     .map((d) => d.trim())
     .filter(Boolean);
   const review = await recordScan(ctx, actor, named);
-  return { message: `Scan #${review.run.id}: ${countOf(review.findings.length, "finding")}, ${review.open} open.` };
+  // the count of open findings changes with each acknowledgement: the check line above says it
+  return { message: `Scan #${review.run.id} recorded: ${countOf(review.findings.length, "finding")}.` };
 });
 
 export const acknowledgeFindingAction = ownerAction(

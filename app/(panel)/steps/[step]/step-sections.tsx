@@ -35,6 +35,7 @@ import {
   moveAsideAction,
   openWindowAction,
   runArchiveAction,
+  simulateProcessAction,
 } from "./archive-actions";
 import * as cutover from "./cutover-actions";
 
@@ -120,6 +121,7 @@ export const STEP_SECTIONS: Partial<Record<StepId, (props: StepSectionProps) => 
       run: runArchiveAction,
       cancel: cancelArchiveAction,
       moveAside: moveAsideAction,
+      simulateProcess: simulateProcessAction,
     };
     return <ArchiveSection view={view} status={detail.status} actions={actions} />;
   },
