@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { deleteVideo, videoRows } from "./delete-video";
 import { drillVideoId, writeVideo, writeVideoContent, writeVideoSummaries } from "./drill-videos";
+import { countOf } from "@/lib/common/plural";
 
 type Db = Pick<pg.ClientBase, "query">;
 export type CheckOutcome = { ok: boolean; detail: string; evidence?: unknown };
@@ -139,10 +140,10 @@ export function rerunCheck(a: pg.ClientBase, b: Db, pairs: Array<{ A: string; B:
       return {
         ok: back.length === 0 && aWhole === pairs.length,
         detail:
-          `${pairs.length} A video(s) written again (each summary now at revision 2, the latest: ${aWhole} of ${pairs.length}); ` +
+          `${countOf(pairs.length, "A video")} written again (each summary now at revision 2, the latest: ${aWhole} of ${pairs.length}); ` +
           (back.length === 0
             ? "every deleted B stays deleted"
-            : `${back.length} deleted B video(s) came back: ${back.join(", ")}`),
+            : `${countOf(back.length, "deleted B video")} came back: ${back.join(", ")}`),
         evidence: { rerun: pairs.length, aAtRevision2: aWhole, bBack: back },
       };
     },

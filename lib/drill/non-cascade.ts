@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { countOf } from "@/lib/common/plural";
 
 /**
  * Tables that reference the owner's videos (public.content) and do not go with them: a foreign
@@ -69,12 +70,12 @@ export function nonCascadeOutcome(found: ContentReferences): { ok: boolean; deta
   if (without.length === 0)
     return {
       ok: true,
-      detail: `none without a cascade; ${cascading.length} table(s) reference content with ON DELETE CASCADE (${cascading.join(", ") || "none"})`,
+      detail: `none without a cascade; ${countOf(cascading.length, "table references", "tables reference")} content with ON DELETE CASCADE (${cascading.join(", ") || "none"})`,
     };
   return {
     ok: false,
     detail:
-      `${without.length} table(s) reference content without a cascade, so a video's delete is refused or leaves rows behind: ` +
+      `${countOf(without.length, "table references", "tables reference")} content without a cascade, so a video's delete is refused or leaves rows behind: ` +
       without.map((r) => `${r.table} (${r.constraint}, ON DELETE ${r.onDelete})`).join("; "),
   };
 }

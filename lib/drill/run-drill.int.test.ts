@@ -181,7 +181,7 @@ describe("tables that reference content without a cascade", () => {
     const check = result.checks.find((c) => c.name.startsWith("Every table that references content"))!;
     expect(check.ok).toBe(false);
     expect(check.detail).toBe(
-      "2 table(s) reference content without a cascade, so a video's delete is refused or leaves rows behind: " +
+      "2 tables reference content without a cascade, so a video's delete is refused or leaves rows behind: " +
         "content_summaries (content_summaries_video_id_fkey, ON DELETE NO ACTION); playlist_item (playlist_item_video_id_fkey, ON DELETE SET NULL)",
     );
     expect(result.nonCascade.map((r) => [r.table, r.onDelete])).toEqual([

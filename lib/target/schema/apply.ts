@@ -5,6 +5,7 @@ import { OwnerFacingError } from "@/lib/workflow/types";
 import { SEED_FLAGS_SQL } from "./definition";
 import { itemsToCreate, planSchema, type SchemaPlan } from "./plan";
 import type { ObjectKind } from "./objects";
+import { countOf } from "@/lib/common/plural";
 
 export type SchemaChange = { kind: ObjectKind | "flag"; name: string; sql: string };
 
@@ -18,7 +19,7 @@ export type ApplyResult = {
 export function conflictMessage(plan: SchemaPlan): string {
   const first = plan.conflicts.slice(0, 3).map((c) => c.reason ?? c.name);
   const more = plan.conflicts.length > 3 ? ` and ${plan.conflicts.length - 3} more` : "";
-  return `The target already has ${plan.conflicts.length} object(s) with another shape (${first.join("; ")}${more}); nothing was changed. Resolve them by hand, then apply again.`;
+  return `The target already has ${countOf(plan.conflicts.length, "object")} with another shape (${first.join("; ")}${more}); nothing was changed. Resolve them by hand, then apply again.`;
 }
 
 /**

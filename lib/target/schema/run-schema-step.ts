@@ -8,6 +8,7 @@ import { SCHEMA_OBJECTS } from "./definition";
 import { planFromCatalog, renderPlanSql, type SchemaPlan } from "./plan";
 import { runSchemaSelfTest } from "./self-test";
 import { runContractSelfTest } from "@/lib/contract/contract-self-test";
+import { countOf } from "@/lib/common/plural";
 
 /**
  * The Schema step (2) for the workflow core: preview without writing, or apply and prove.
@@ -68,7 +69,7 @@ export async function applySchemaStep(databaseUrl: string): Promise<SchemaStepRe
         name: "Every schema object present",
         ok: finalPlan.counts.present + leftOut.length === finalPlan.items.length,
         detail:
-          `${finalPlan.counts.present} of ${finalPlan.items.length} objects present; ${first.changes.length} change(s) applied` +
+          `${finalPlan.counts.present} of ${finalPlan.items.length} objects present; ${countOf(first.changes.length, "change")} applied` +
           leftOut.map((i) => `; left out: ${i.name}, ${i.reason}`).join(""),
         evidence: { ...finalPlan.counts, serverVersion: server_version },
       },
