@@ -57,7 +57,7 @@ describe("cutover scan (the CLI)", () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(
-      new RegExp(`^NAS \\(${corpus.nas}\\): \\d+ files read, \\d+ finding\\(s\\); not a git repository$`),
+      new RegExp(`^NAS \\(${corpus.nas}\\): \\d+ files read, \\d+ findings; not a git repository$`),
     );
     expect(lines.some((line) => line.startsWith(`Dashboard (${corpus.dashboard}): `))).toBe(true);
     expect(lines.at(-1)).toMatch(
@@ -102,7 +102,7 @@ describe("cutover scan (the CLI)", () => {
     // git's own switch for its tests: every repository counts as another user's
     const run = cli([repo], { GIT_TEST_ASSUME_DIFFERENT_OWNER: "1", GIT_CONFIG_GLOBAL: "/dev/null" });
     expect(run.stdout).toContain(
-      `${repo} (${repo}): 0 files read, 1 finding(s); git repository, 1 database file(s) in it or its history`,
+      `${repo} (${repo}): 0 files read, 1 finding; git repository, 1 database file in it or its history`,
     );
     expect(run.stdout).toContain("ytv2_content.db  db_in_git  ytv2_content.db is tracked in git (added in ");
     expect(run.code).toBe(1);

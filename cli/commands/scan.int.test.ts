@@ -73,7 +73,7 @@ describe("cutover scan", () => {
     const { stdout, exitCode } = await run({ NAS_CODE_DIR: corpus.nas, DASHBOARD_CODE_DIR: corpus.dashboard }, []);
     expect(exitCode).toBe(1);
     const lines = stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe(`NAS (${corpus.nas}): 22 files read, 39 finding(s); not a git repository`);
+    expect(lines[0]).toBe(`NAS (${corpus.nas}): 22 files read, 39 findings; not a git repository`);
     const cron = lines.indexOf(
       "    crontab:4  scheduled_job  */30 * * * * cd /app && python3 sync_sqlite_db.py >> logs/sync.log 2>&1",
     );
@@ -84,7 +84,7 @@ describe("cutover scan", () => {
     expect(lines).toContain("    scripts/push_db.sh:10  db_transfer  curl -fsS -X POST \\ …");
     expect(lines.findIndex((line) => line.startsWith("Dashboard ("))).toBeGreaterThan(cron);
     expect(lines.at(-1)).toBe(
-      "Sync-code scan: 62 finding(s) in 2 folders; the cutover's gate needs each one fixed or acknowledged.",
+      "Sync-code scan: 62 findings in 2 folders; the cutover's gate needs each one fixed or acknowledged.",
     );
     expect(stdout).not.toContain("change-me-to-a-long-random-string");
   });
@@ -120,7 +120,7 @@ describe("cutover scan", () => {
     const text = await run({}, [clean]);
     expect(text.exitCode).toBe(0);
     expect(text.stdout.trimEnd().split("\n")).toEqual([
-      `${clean} (${clean}): 1 files read, 0 finding(s); not a git repository`,
+      `${clean} (${clean}): 1 file read, 0 findings; not a git repository`,
       "Sync-code scan: no sync code found in 1 folder.",
     ]);
     const json = await run({}, [clean], true);

@@ -18,7 +18,7 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 function gitLine(folder: FolderScan): string {
   switch (folder.git.state) {
     case "repository":
-      return `git repository, ${folder.git.databaseFiles} database file(s) in it or its history`;
+      return `git repository, ${countOf(folder.git.databaseFiles, "database file")} in it or its history`;
     case "not-a-repository":
       return "not a git repository";
     case "skipped":
@@ -32,7 +32,7 @@ export function printReport(report: ScanReport) {
   const groups = groupFindings(report.findings);
   for (const folder of report.folders) {
     out(
-      `${folder.label} (${folder.dir}): ${folder.files} files read, ${folder.findings} finding(s); ${gitLine(folder)}`,
+      `${folder.label} (${folder.dir}): ${countOf(folder.files, "file")} read, ${countOf(folder.findings, "finding")}; ${gitLine(folder)}`,
     );
     if (folder.unreadable.length > 0) out(`  could not read: ${folder.unreadable.join(", ")}`);
     for (const { kind, findings } of groups.find((g) => g.folder === folder.label)?.kinds ?? []) {
@@ -47,7 +47,9 @@ export function printReport(report: ScanReport) {
   const count = report.findings.length;
   const folders = countOf(report.folders.length, "folder");
   if (count > 0)
-    out(`Sync-code scan: ${count} finding(s) in ${folders}; the cutover's gate needs each one fixed or acknowledged.`);
+    out(
+      `Sync-code scan: ${countOf(count, "finding")} in ${folders}; the cutover's gate needs each one fixed or acknowledged.`,
+    );
   else if (!report.complete)
     out(`Sync-code scan: no sync code in what was read, but the scan of ${folders} is incomplete (see above).`);
   else out(`Sync-code scan: no sync code found in ${folders}.`);
