@@ -61,7 +61,7 @@ describe("cutover scan (the CLI)", () => {
     );
     expect(lines.some((line) => line.startsWith(`Dashboard (${corpus.dashboard}): `))).toBe(true);
     expect(lines.at(-1)).toMatch(
-      /^Sync-code scan: \d+ finding\(s\) in 2 folders; the cutover's gate needs each one fixed or acknowledged\.$/,
+      /^Sync-code scan: \d+ findings in 2 folders; the cutover's gate needs each one fixed or acknowledged\.$/,
     );
   });
 
