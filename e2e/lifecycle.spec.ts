@@ -158,3 +158,29 @@ test("killed outright, the panel leaves no web server answering, and the next st
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test("with its output pipe closed (the reader gone), the panel keeps serving and still stops on SIGTERM and SIGINT", async () => {
+  const dataDir = tempDataDir("cutover-nopipe-");
+  try {
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      const port = await freePort();
+      const panel = await startPanel(dataDir, port);
+      // What a killed supervisor leaves: nobody reads the panel's stdout or stderr any more.
+      panel.child.stdout!.destroy();
+      panel.child.stderr!.destroy();
+      for (const route of ["/", "/login", "/steps/nope", "/api/report"]) {
+        const answer = await fetch(panel.baseUrl + route, { redirect: "manual" });
+        expect(answer.status, route).toBeLessThan(600);
+      }
+      // its own "Stopping…" line is the first write into the closed pipe
+      process.kill(panel.pid(), signal);
+      await exited(panel);
+      expect(panel.child.exitCode, signal).toBe(0);
+      const left = await eventually(() => processesOfDataDir(dataDir).length === 0, 30_000);
+      expect(left, `${signal}: ${processesOfDataDir(dataDir).join("; ")}`).toBe(true);
+      expect(await isPortFree(port)).toBe(true);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -29,6 +29,12 @@ import { OwnerFacingError } from "../lib/workflow/types";
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
 
+// Whoever read our output may be gone (a closed terminal's pipe, a killed supervisor). A write
+// to it then fails with EPIPE; unheard, that error reaches every uncaughtException handler, whose
+// own logging fails the same way on the next tick, and the loop starves the signal handlers. The
+// panel keeps serving without its log, and still stops on SIGINT, SIGTERM or SIGHUP.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
+
 const say = (line: string) => process.stdout.write(`[cutover] ${line}\n`);
 const complain = (line: string) => process.stderr.write(`[cutover] ${line}\n`);
 
