@@ -41,23 +41,23 @@ export const STEPS: readonly StepDefinition[] = [
     title: "Parity",
     summary:
       "Turn dual-write on and compare the live SQLite files with PostgreSQL repeatedly; render the Dashboard card list from both.",
-    gate: "The last parity runs are clean over the required time window; the shadow read is identical.",
+    gate: "The last parity runs are clean over the required time window; a video processed during dual write is in both stores; every difference remedied or accepted; the shadow read identical or acknowledged.",
   },
   {
     id: "cutover",
     number: 5,
     title: "Cutover",
     summary:
-      "Run the delete drill, scan the NAS and Dashboard code for sync scripts, then flip read_from_postgres. Rollback stays one click away.",
-    gate: "Drill passed; scan clean or acknowledged; typed confirmation.",
+      "Freeze processing, run the final parity check, the delete drill and a scan of the NAS and Dashboard code for sync scripts, then flip read_from_postgres and verify it. Until step 6, a rollback (shown first, then one typed confirmation) sets it back.",
+    gate: "Live files unchanged in the freeze window; final parity clean; drill passed; scan clean or acknowledged; the flip typed and verified.",
   },
   {
     id: "archive",
     number: 6,
     title: "Archive",
     summary:
-      "Turn dual-write off, compress each SQLite file with a SHA-256 manifest, verify the archive by restoring it, then move the originals aside and write the evidence report.",
-    gate: "Archive verified; report written.",
+      "Turn dual-write off, prove the SQLite files are no longer written, compress each with a SHA-256 manifest, verify each archive by restoring it, then move the originals aside. The evidence report is final once this step is approved.",
+    gate: "Dual write off; the SQLite files unchanged while PostgreSQL took a new video (or a waiver); each archive restore-tested; the local originals moved aside.",
   },
 ];
 
