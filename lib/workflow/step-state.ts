@@ -67,7 +67,7 @@ function ownState(fact: StepFacts): Pick<StepStatus, "state" | "reason" | "appro
   if (activeApproval && latestRun?.evidenceHash === activeApproval.evidenceHash) {
     return { state: "approved", reason: "Approved.", approvedAt: activeApproval.approvedAt };
   }
-  if (!latestRun) return { state: "ready", reason: "Ready: nothing has run yet." };
+  if (!latestRun) return { state: "ready", reason: "Ready: the checks of this step have not run yet." };
   if (latestRun.status === "passed") {
     return latestRun.waivableFailures > 0
       ? { state: "passed", reason: "Checks passed except one the owner must explain before approving." }
