@@ -97,7 +97,7 @@ describe("cutover schema", () => {
     expect(apply.code).toBe(1);
     expect(apply.stdout).toBe("");
     expect(apply.stderr.trim().split("\n").at(-1)).toMatch(
-      /^cutover: Refused: the target already has 1 object\(s\) with another shape .* nothing was changed\./,
+      /^cutover: Refused: the target already has 1 object with another shape .* nothing was changed\./,
     );
   });
 

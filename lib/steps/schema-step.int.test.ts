@@ -79,7 +79,7 @@ describe("step 2 through the workflow core", () => {
     const runs = await ctx.db.stepRun.findMany({ where: { step: "schema" }, orderBy: { id: "asc" } });
     expect(runs.map((run) => run.evidenceHash)).toEqual([runs[0]!.evidenceHash, runs[0]!.evidenceHash]);
     expect(second.checks.find((check) => check.name === "Every schema object present")?.detail).toMatch(
-      /0 change\(s\) applied/,
+      /0 changes applied/,
     );
     expect((await getStepStatusOrThrow(ctx, "schema")).state).toBe("approved");
   });
@@ -94,7 +94,7 @@ describe("step 2 through the workflow core", () => {
     const before = await catalogOf(db);
 
     await expect(startStepRun(ctx, applySchemaRunInput(db.url, ACTOR))).rejects.toThrow(
-      /^Refused: the target already has 1 object\(s\) with another shape \(content\.video_id is integer, expected text\); nothing was changed/,
+      /^Refused: the target already has 1 object with another shape \(content\.video_id is integer, expected text\); nothing was changed/,
     );
     expect(await catalogOf(db)).toEqual(before);
     expect(await lastAudit(ctx)).toMatchObject({ step: "schema", action: "apply", outcome: "refused" });
