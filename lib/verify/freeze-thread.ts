@@ -1,10 +1,7 @@
 import "server-only";
 import { checkFreeze, type FreezeResult } from "@/lib/backup/freeze";
-import { deserializeError } from "@/lib/merge/worker/transfer";
-import type { SerializedError } from "@/lib/merge/worker/protocol";
-import { startTsWorker } from "@/lib/merge/worker/ts-worker";
+import { askTsWorker } from "@/lib/merge/worker/ts-worker";
 
-export type FreezeThreadMessage = { result: FreezeResult } | { error: SerializedError };
 type FreezeInput = Pick<Parameters<typeof checkFreeze>[0], "sources" | "manifest">;
 
 /**
@@ -14,18 +11,9 @@ type FreezeInput = Pick<Parameters<typeof checkFreeze>[0], "sources" | "manifest
  */
 export async function checkFreezeInThread(options: FreezeInput, threads: number): Promise<FreezeResult> {
   if (threads === 0) return checkFreeze(options);
-  const worker = startTsWorker("lib/verify/freeze-worker.ts", { sources: options.sources, manifest: options.manifest });
-  try {
-    const message = await new Promise<FreezeThreadMessage>((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-      worker.once("exit", (code) =>
-        reject(new Error(`the freeze check's worker stopped (exit code ${code}) before it answered`)),
-      );
-    });
-    if ("error" in message) throw deserializeError(message.error);
-    return message.result;
-  } finally {
-    await worker.terminate();
-  }
+  return askTsWorker<FreezeResult>(
+    "lib/verify/freeze-worker.ts",
+    { sources: options.sources, manifest: options.manifest },
+    "the freeze check",
+  );
 }

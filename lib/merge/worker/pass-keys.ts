@@ -1,9 +1,7 @@
 import { openMergePass, type MergePass } from "../merge-pass";
 import { SOURCE_TABLES } from "../quarantine";
 import { countRows } from "../source-db";
-import type { SerializedError } from "./protocol";
-import { deserializeError } from "./transfer";
-import { startTsWorker } from "./ts-worker";
+import { askTsWorker } from "./ts-worker";
 
 /**
  * What verify needs of the sources besides the copy's record of them: the batch order (from a
@@ -29,26 +27,11 @@ export function passKeys(sources: { nas: string; dashboard: string }, batchSize:
   }
 }
 
-export type PassKeysMessage = { keys: PassKeys } | { error: SerializedError };
-
 export async function readPassKeys(
   sources: { nas: string; dashboard: string },
   batchSize: number,
   threads: number,
 ): Promise<PassKeys> {
   if (threads === 0) return passKeys(sources, batchSize);
-  const worker = startTsWorker("lib/merge/worker/pass-keys-worker.ts", { sources, batchSize });
-  try {
-    const message = await new Promise<PassKeysMessage>((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-      worker.once("exit", (code) =>
-        reject(new Error(`the key scan's worker stopped (exit code ${code}) before it answered`)),
-      );
-    });
-    if ("error" in message) throw deserializeError(message.error);
-    return message.keys;
-  } finally {
-    await worker.terminate();
-  }
+  return askTsWorker<PassKeys>("lib/merge/worker/pass-keys-worker.ts", { sources, batchSize }, "the key scan");
 }

@@ -42,3 +42,15 @@ export function transferables(value: unknown, found: ArrayBuffer[] = []): ArrayB
     for (const item of Object.values(value)) transferables(item, found);
   return found;
 }
+
+/** In a worker started by askTsWorker: computes its one answer and posts it, or the error, as data. */
+export async function answerParent<T>(compute: () => T | Promise<T>): Promise<void> {
+  const { parentPort } = await import("node:worker_threads");
+  let message: { result: T } | { error: SerializedError };
+  try {
+    message = { result: await compute() };
+  } catch (error) {
+    message = { error: serializeError(error) };
+  }
+  parentPort!.postMessage(message);
+}
