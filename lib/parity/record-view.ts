@@ -22,8 +22,8 @@ import { getStepOrThrow } from "@/lib/workflow/steps";
 import { approvalInForce } from "@/lib/workflow/store";
 import { CATEGORIZATION_COLUMNS, compareVideo, COMPARED_FIELDS } from "./compare";
 import { readDualWrite } from "./dual-write";
-import { KIND_WORDS, type Difference, type DifferenceKind } from "./kinds";
-import { acceptedIdentities, differenceIdentity } from "./store";
+import { KIND_WORDS, type Difference } from "./kinds";
+import { acceptedIdentities, differenceIdentity, storedDifference } from "./store";
 import { sourceRecord, targetRecord } from "./views";
 
 /**
@@ -127,13 +127,7 @@ export async function loadParityRecordView(ctx: AppContext, videoId: string): Pr
   const nowKeys = new Set(now.map(sameFinding));
   const accepted = run ? await acceptedIdentities(ctx.db, run.target) : new Set<string>();
   const recorded: RecordedDifference[] = (run?.found ?? []).map((d) => ({
-    id: d.id,
-    videoId: d.videoId,
-    kind: d.kind as DifferenceKind,
-    field: d.field,
-    sourceValue: d.sourceValue,
-    targetValue: d.targetValue,
-    accepted: accepted.has(d.identity),
+    ...storedDifference(d, accepted),
     stillThere: target.ok && nowKeys.has(sameFinding(d)),
   }));
   const recordedKeys = new Set(recorded.map(sameFinding));

@@ -24,6 +24,7 @@ import {
   pruneSignatures,
   readSignatures,
   resumableRun,
+  storedDifference,
   writeBatch,
   type BatchWrite,
   type StoredOutcome,
@@ -282,16 +283,7 @@ async function finish(c: PassContext, runId: number, resumedFrom: number): Promi
   const { db } = c;
   const accepted = await acceptedIdentities(db, c.target);
   const rows = await db.parityDifference.findMany({ where: { runId }, orderBy: { id: "asc" } });
-  const differences: ParityDifference[] = rows.map((r) => ({
-    id: r.id,
-    videoId: r.videoId,
-    kind: r.kind as DifferenceKind,
-    field: r.field,
-    sourceValue: r.sourceValue,
-    targetValue: r.targetValue,
-    identity: r.identity,
-    accepted: accepted.has(r.identity),
-  }));
+  const differences: ParityDifference[] = rows.map((r) => ({ ...storedDifference(r, accepted), identity: r.identity }));
   const counts = emptyKindCounts();
   for (const d of differences) counts[d.kind]++;
   const run = await db.parityRun.findUniqueOrThrow({ where: { id: runId } });

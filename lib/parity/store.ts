@@ -2,7 +2,7 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { sha256Hex } from "@/lib/common/canonical-json";
 import type { ControlDb } from "@/lib/control/control-db";
-import type { Difference } from "./kinds";
+import type { Difference, DifferenceKind } from "./kinds";
 
 /**
  * Parity's control-DB rows: runs, their differences, per-video signatures and the owner's
@@ -14,6 +14,29 @@ export type StoredOutcome = { differences: Difference[]; newSinceCopy: boolean; 
 /** A difference's identity: the same video, kind, field and both values. An acceptance covers exactly that. */
 export function differenceIdentity(d: Difference): string {
   return sha256Hex([d.videoId, d.kind, d.field ?? "", d.sourceValue ?? "", d.targetValue ?? ""].join("\u0000"));
+}
+
+type DifferenceRow = {
+  id: number;
+  videoId: string;
+  kind: string;
+  field: string | null;
+  sourceValue: string | null;
+  targetValue: string | null;
+  identity: string;
+};
+
+/** A difference as a run stored it, with whether the owner has accepted it (by its identity). */
+export function storedDifference(row: DifferenceRow, accepted: ReadonlySet<string>) {
+  return {
+    id: row.id,
+    videoId: row.videoId,
+    kind: row.kind as DifferenceKind,
+    field: row.field,
+    sourceValue: row.sourceValue,
+    targetValue: row.targetValue,
+    accepted: accepted.has(row.identity),
+  };
 }
 
 export function readSignatures(sql: Database.Database, target: string, videoIds: string[]) {

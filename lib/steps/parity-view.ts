@@ -1,7 +1,7 @@
 import "server-only";
 import type { AppContext } from "@/lib/app-context";
 import { NAS_SWITCHES, readDualWrite, type DualWriteState } from "@/lib/parity/dual-write";
-import { acceptedIdentities } from "@/lib/parity/store";
+import { acceptedIdentities, storedDifference } from "@/lib/parity/store";
 import type { DifferenceKind } from "@/lib/parity/kinds";
 import { remedyOffers, type RemedyOffer } from "@/lib/parity/record-view";
 
@@ -49,15 +49,7 @@ export async function loadParityView(ctx: AppContext): Promise<ParityView> {
       status: run.status,
       finishedAt: run.finishedAt,
       checked: run.checked,
-      differences: run.found.map((d) => ({
-        id: d.id,
-        videoId: d.videoId,
-        kind: d.kind as DifferenceKind,
-        field: d.field,
-        sourceValue: d.sourceValue,
-        targetValue: d.targetValue,
-        accepted: accepted.has(d.identity),
-      })),
+      differences: run.found.map((d) => storedDifference(d, accepted)),
     },
   };
 }
