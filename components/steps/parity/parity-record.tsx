@@ -103,6 +103,18 @@ export function ParityDifferences({
   );
 }
 
+/** A difference's two values, as the run recorded them: the merged live files and PostgreSQL. */
+export function DifferenceValues({ difference: d }: { difference: Pick<Difference, "sourceValue" | "targetValue"> }) {
+  return (
+    <dl className="mt-2 grid gap-1 sm:grid-cols-[8rem_1fr]">
+      <dt className="text-stone-600">SQLite (merged)</dt>
+      <dd className="font-mono text-xs break-all">{d.sourceValue}</dd>
+      <dt className="text-stone-600">PostgreSQL</dt>
+      <dd className="font-mono text-xs break-all">{d.targetValue}</dd>
+    </dl>
+  );
+}
+
 function DifferenceLine({ difference: d }: { difference: Difference }) {
   return (
     <>
@@ -118,12 +130,7 @@ function DifferenceLine({ difference: d }: { difference: Difference }) {
         ) : null}{" "}
         <span className="text-stone-600">({KIND_WORDS[d.kind]})</span>
       </p>
-      <dl className="mt-2 grid gap-1 sm:grid-cols-[8rem_1fr]">
-        <dt className="text-stone-600">SQLite (merged)</dt>
-        <dd className="font-mono text-xs break-all">{d.sourceValue}</dd>
-        <dt className="text-stone-600">PostgreSQL</dt>
-        <dd className="font-mono text-xs break-all">{d.targetValue}</dd>
-      </dl>
+      <DifferenceValues difference={d} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { KIND_WORDS } from "@/lib/parity/kinds";
 import type { ParityView } from "@/lib/steps/parity-view";
 import type { OwnerStepStatus } from "@/lib/steps/owner-status";
 import { AcceptForm, ButtonForm, DualWriteForm } from "./parity-forms";
+import { DifferenceValues } from "./parity-record";
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 type Props = {
@@ -98,12 +99,7 @@ export function ParitySection({ view, status, actions }: Props) {
                     <span className="text-stone-600">({KIND_WORDS[d.kind]})</span>
                     {d.accepted ? <span className="ml-2 text-emerald-800">accepted</span> : null}
                   </p>
-                  <dl className="mt-2 grid gap-1 sm:grid-cols-[8rem_1fr]">
-                    <dt className="text-stone-600">SQLite (merged)</dt>
-                    <dd className="font-mono text-xs break-all">{d.sourceValue}</dd>
-                    <dt className="text-stone-600">PostgreSQL</dt>
-                    <dd className="font-mono text-xs break-all">{d.targetValue}</dd>
-                  </dl>
+                  <DifferenceValues difference={d} />
                   <p className="mt-2">
                     <Link
                       href={`/steps/parity/records/${d.videoId}${d.field ? `#field-${fieldAnchor(d)}` : ""}`}
