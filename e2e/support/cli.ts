@@ -1,13 +1,6 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
+import { runCli as runCliWith } from "../../test/support/cli";
 
 /** Runs the real CLI (`npx cutover …`'s script) against the e2e panel's data dir. */
 export function runCli(dataDir: string, args: string[], extraEnv: Record<string, string> = {}) {
-  const root = process.cwd();
-  const result = spawnSync(process.execPath, [path.join(root, "cli", "cutover.mjs"), ...args], {
-    cwd: root,
-    env: { ...process.env, CUTOVER_DATA_DIR: dataDir, ...extraEnv },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCliWith({ cwd: process.cwd(), env: { CUTOVER_DATA_DIR: dataDir, ...extraEnv } }, ...args);
 }
