@@ -25,7 +25,10 @@ export function applyControlSchema(file: string, projectRoot: string) {
 }
 
 /** Columns added after a table's first version: CREATE TABLE IF NOT EXISTS leaves an older data dir's table as it was. */
-const ADDED_COLUMNS = [{ table: "lease", column: "process_started", type: "TEXT" }];
+const ADDED_COLUMNS = [
+  { table: "lease", column: "process_started", type: "TEXT" },
+  { table: "copy_run", column: "load_mode", type: "TEXT" },
+];
 
 function addMissingColumns(db: Database.Database) {
   for (const { table, column, type } of ADDED_COLUMNS) {

@@ -10,6 +10,8 @@ import { withTargetLock } from "@/lib/target/advisory-lock";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
 import { CopyTableProgress } from "./copy-progress";
+import { dropDeferredStructure, restoreDeferredStructure } from "@/lib/target/deferred-structure";
+import { completeInitialLoad, targetHoldsNoRecords } from "./initial-load";
 import { KnownQuarantine, loadBatch } from "./load-batch";
 import { STAGE_BATCH } from "./stage-batch";
 import { STAGING_DDL } from "./staging";
@@ -19,6 +21,7 @@ import { STAGING_DDL } from "./staging";
  * commits on its own and is then marked done in the control DB; a run that stopped (killed,
  * cancelled, failed) is resumed from its first unfinished batch when the plan, the decisions
  * and the target are the same. A batch done twice is harmless: every statement converges.
+ * The first copy into a target with no record is an initial load (initial-load.ts).
  */
 export type CopyOptions = {
   db: ControlDb;
@@ -30,12 +33,18 @@ export type CopyOptions = {
   signal?: AbortSignal;
   /** merge threads; by default one for large sources, none for small ones */
   threads?: number;
+  /** false: load an empty target by upsert too (tests and the benchmark compare the two paths) */
+  initialLoad?: boolean;
 };
+
+/** How a run loads: see initial-load.ts. */
+export type LoadMode = "initial" | "upsert";
 
 export type CopyResult = {
   runId: number;
   copyHash: string;
   resumedFrom: number;
+  loadMode: LoadMode;
   batches: number;
   records: number;
   summaries: number;
@@ -57,23 +66,35 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
   });
   try {
     const { batchCount, total } = pass.info;
-    const { runId, done } = await startOrResume(db, plan.id, copyHash, target, batchCount);
-    let resumedFrom = 0;
-    while (done.has(resumedFrom)) resumedFrom++;
-    const totals = { records: 0, summaries: 0, quarantine: 0 };
-    let progressed = Math.min(resumedFrom * plan.batchSize, total);
-    const tables = await CopyTableProgress.start(db, {
-      planId: plan.id,
-      batchSize: plan.batchSize,
-      runId,
-      resumedFrom,
-    });
-    const report = () =>
-      options.onProgress?.({ phase: "copy", done: progressed, total, unit: "records", tables: tables.tables() });
-    report(); // the totals from the start, and where a resumed run picks up
-    await withTargetClient(options.databaseUrl, (client) =>
+    const outcome = await withTargetClient(options.databaseUrl, (client) =>
       withTargetLock(client, async () => {
         await prepareLoadSession(client);
+        const { runId, done, loadMode } = await startOrResume(db, {
+          planId: plan.id,
+          copyHash,
+          target,
+          batchCount,
+          chooseMode: async () =>
+            options.initialLoad !== false && (await targetHoldsNoRecords(client)) ? "initial" : "upsert",
+        });
+        let resumedFrom = 0;
+        while (done.has(resumedFrom)) resumedFrom++;
+        const totals = { records: 0, summaries: 0, quarantine: 0 };
+        let progressed = Math.min(resumedFrom * plan.batchSize, total);
+        const tables = await CopyTableProgress.start(db, {
+          planId: plan.id,
+          batchSize: plan.batchSize,
+          runId,
+          resumedFrom,
+        });
+        const report = () =>
+          options.onProgress?.({ phase: "copy", done: progressed, total, unit: "records", tables: tables.tables() });
+        report(); // the totals from the start, and where a resumed run picks up
+        const buildReport = (built: number, of: number) =>
+          options.onProgress?.({ phase: "indexes and triggers", done: built, total: of, unit: "objects" });
+        // An upsert run may follow an initial load that never completed (another plan, other decisions).
+        if (loadMode === "initial") await dropDeferredStructure(client);
+        else await restoreDeferredStructure(client, buildReport);
         const known = await KnownQuarantine.read(client);
         // One batch in flight: PostgreSQL loads batch k while batch k + 1 is merged and staged.
         let inflight: Promise<void> | null = null;
@@ -99,16 +120,25 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
           inflight.catch(() => undefined);
         }
         if (inflight) await inflight;
+        if (loadMode === "initial") await completeInitialLoad(client, buildReport);
         // Fresh statistics for what was just loaded: until autovacuum gets to it, the planner
         // takes the tables for their size before the copy and would scan them whole per lookup.
         await client.query("ANALYZE content, content_summaries, migration_quarantine");
+        return { runId, resumedFrom, loadMode, totals };
       }),
     );
     await db.copyRun.update({
-      where: { id: runId },
+      where: { id: outcome.runId },
       data: { status: "finished", finishedAt: new Date().toISOString() },
     });
-    return { runId, copyHash, resumedFrom, batches: batchCount, ...totals };
+    return {
+      runId: outcome.runId,
+      copyHash,
+      resumedFrom: outcome.resumedFrom,
+      loadMode: outcome.loadMode,
+      batches: batchCount,
+      ...outcome.totals,
+    };
   } finally {
     await pass.close();
   }
@@ -125,22 +155,33 @@ export async function prepareLoadSession(client: pg.ClientBase) {
   await client.query(STAGING_DDL);
 }
 
-async function startOrResume(db: ControlDb, planId: number, planHash: string, target: string, batchCount: number) {
+/**
+ * The open run of this plan, decisions and target, resumed in the load mode it started with, or
+ * a new run. Its mode is chosen under the target's lock, before the first batch.
+ */
+async function startOrResume(
+  db: ControlDb,
+  run: { planId: number; copyHash: string; target: string; batchCount: number; chooseMode: () => Promise<LoadMode> },
+): Promise<{ runId: number; done: Set<number>; loadMode: LoadMode }> {
+  const { planId, copyHash: planHash, target, batchCount } = run;
   const open = await db.copyRun.findFirst({
     where: { planId, planHash, target, status: { not: "finished" } },
     orderBy: { id: "desc" },
     include: { batches: { select: { batch: true } } },
   });
   if (open && open.batchCount === batchCount) {
-    await db.copyRun.update({ where: { id: open.id }, data: { status: "running" } });
-    return { runId: open.id, done: new Set(open.batches.map((b) => b.batch)) };
+    // A run recorded before the initial load existed loaded by upsert.
+    const loadMode: LoadMode = open.loadMode === "initial" ? "initial" : "upsert";
+    await db.copyRun.update({ where: { id: open.id }, data: { status: "running", loadMode } });
+    return { runId: open.id, done: new Set(open.batches.map((b) => b.batch)), loadMode };
   }
-  const run = await db.copyRun.create({
-    data: { planId, planHash, target, startedAt: new Date().toISOString(), status: "running", batchCount },
+  const loadMode = await run.chooseMode();
+  const created = await db.copyRun.create({
+    data: { planId, planHash, target, startedAt: new Date().toISOString(), status: "running", batchCount, loadMode },
   });
   // Verify only ever compares with the last run into a target: the older runs' records (~1 KB per record) go.
-  await db.copyExpectation.deleteMany({ where: { run: { target }, runId: { not: run.id } } });
-  return { runId: run.id, done: new Set<number>() };
+  await db.copyExpectation.deleteMany({ where: { run: { target }, runId: { not: created.id } } });
+  return { runId: created.id, done: new Set<number>(), loadMode };
 }
 
 function markBatchDone(file: string, runId: number, batch: number, rows: number, expected: string) {

@@ -15,7 +15,7 @@ import type { BatchExpectation, RecordExpectation } from "./expectations";
 import { differingFields, mergedCanonical, recordHash, type CanonicalRecord } from "./record-hash";
 import { readQuarantineIdentities, readTargetRecords } from "./target-read";
 import { ledgerCheck, LedgerTally, type RecordStatus } from "./ledger";
-import { oneLatestCheck, targetCountsCheck } from "./target-checks";
+import { loadStructureCheck, oneLatestCheck, targetCountsCheck } from "./target-checks";
 import { contractExpectation, ContractTally, readBatchCards } from "./contract-checks";
 import { mergedCard, type ListedCard } from "@/lib/contract/merged-card";
 
@@ -139,6 +139,7 @@ class RecordChecks {
         evidence: categorization,
       },
       await oneLatestCheck(client),
+      await loadStructureCheck(client),
       await targetCountsCheck(client, this.copied, this.summaries),
       ...this.contract.checks(),
     ];

@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { deferredStructureMissing } from "@/lib/target/deferred-structure";
 import type { CheckResult } from "@/lib/workflow/types";
 
 /** Checks answered by the target alone. */
@@ -19,6 +20,23 @@ export async function oneLatestCheck(client: pg.ClientBase): Promise<CheckResult
       Number(bad) === 0
         ? `${groups} (video, variant) pairs each have exactly one latest row, the highest revision`
         : `${bad} of ${groups} (video, variant) pairs do not have exactly one latest row at the highest revision: ${(sample ?? []).join(", ")}`,
+  };
+}
+
+/**
+ * The indexes, foreign key and triggers an initial load builds last are all there (a load
+ * interrupted before it completed leaves them off: the Dashboard's and the NAS's writes would
+ * then keep no latest pointer).
+ */
+export async function loadStructureCheck(client: pg.ClientBase): Promise<CheckResult> {
+  const missing = await deferredStructureMissing(client);
+  return {
+    name: "Indexes and triggers in place",
+    ok: missing.length === 0,
+    detail:
+      missing.length === 0
+        ? "every index, the foreign key and every trigger of content and content_summaries is in place and enabled"
+        : `missing or disabled: ${missing.join(", ")} (an initial load that has not completed: run Copy and verify again)`,
   };
 }
 

@@ -200,7 +200,9 @@ CREATE TABLE IF NOT EXISTS copy_run (
   started_at  TEXT NOT NULL,
   finished_at TEXT,
   status      TEXT NOT NULL,
-  batch_count INTEGER NOT NULL
+  batch_count INTEGER NOT NULL,
+  -- 'initial' (into a target with no record: indexes and triggers after the rows) or 'upsert'
+  load_mode   TEXT
 );
 
 CREATE TABLE IF NOT EXISTS copy_batch (
