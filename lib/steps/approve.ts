@@ -4,7 +4,8 @@ import { APPROVAL_PHRASES, phraseCheck } from "../review/approval-phrase";
 import { reviewGateChecks } from "../review/review-gate";
 import type { StepStatus } from "../workflow/step-state";
 import { approveStep, type ApproveInput } from "../workflow/workflow";
-import { backupApprovalGate } from "./backup-step";
+import { backupApprovalGate, keepApprovalFreezeProof } from "./backup-step";
+import { sourcesWitness } from "./freeze-witness";
 import { parityApprovalGate } from "./parity-step";
 import { archiveApprovalGate } from "./archive-step";
 import { cutoverApprovalGate } from "./cutover-step";
@@ -32,7 +33,13 @@ export async function approveStepWithGate(ctx: AppContext, input: ApproveInput &
   const gate = APPROVAL_GATES[input.stepId];
   const typed = phraseCheck(input.stepId, input.confirmation);
   if (!gate && !typed) return approveStep(ctx, input);
-  return approveStep(ctx, input, async () => [...(typed ? [typed] : []), ...(gate ? await gate(ctx, {}) : [])]);
+  const before = input.stepId === "backup" ? sourcesWitness(ctx) : null;
+  const approval = await approveStep(ctx, input, async () => [
+    ...(typed ? [typed] : []),
+    ...(gate ? await gate(ctx, {}) : []),
+  ]);
+  if (input.stepId === "backup") await keepApprovalFreezeProof(ctx, before);
+  return approval;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 import { ensureDemoPair, liveSourcesOf, sourceStateKey } from "../sources/source-paths";
 import { approvalInForce, findRun, latestRun } from "../workflow/store";
 import { freezeCheckedOnce } from "./freeze-cache";
+import { recordProvedWitness, sourcesWitness, type SourcesWitness } from "./freeze-witness";
 import { readOwnerFact, recordOwnerFact, type RunInput } from "../workflow/workflow";
 import { OwnerFacingError, type CheckResult } from "../workflow/types";
 
@@ -131,6 +132,19 @@ export async function backupApprovalGate(ctx: AppContext, options: { reuse?: boo
     if (error instanceof OwnerFacingError) return [{ name: FREEZE_CHECK_NAME, ok: false, detail: error.message }];
     throw error;
   }
+}
+
+/**
+ * Keeps the approval gate's freeze proof (freeze-witness.ts): the gate just fingerprinted both
+ * sources as the backup, so when they are untouched from before the gate read them (`before`)
+ * until now, the first copy's precondition need not read them again.
+ */
+export async function keepApprovalFreezeProof(ctx: AppContext, before: SourcesWitness): Promise<void> {
+  if (before === null || sourcesWitness(ctx) !== before) return;
+  const approval = await approvalInForce(ctx.db, "backup");
+  const manifest = approval ? manifestOfEvidence(ctx, approval.evidence) : null;
+  if (!approval || !manifest) return;
+  recordProvedWitness(ctx, { approvalId: approval.id, backupId: manifest.backupId }, before);
 }
 
 /** For later steps (Copy): refuses with one line when a source drifted since the approved backup. */

@@ -65,6 +65,25 @@ describe("step 3 through the workflow core", () => {
     expect(refusal).toMatchObject({ step: "copy", action: "verify", outcome: "refused" });
   });
 
+  it("keeps the backup approval's freeze proof, so the first copy need not read the sources again, and a later write still shows", async () => {
+    const h = await demoHarness();
+    harnesses.push(h);
+    await settled(); // a file written in the last two seconds has no witness (freeze-witness.ts)
+    await approveThroughSchema(h, ACTOR);
+    const approval = await h.ctx.db.approval.findFirstOrThrow({ where: { step: "backup" } });
+    const witnessFile = path.join(h.ctx.paths.dataDir, "freeze-witness.json");
+    const provedAtApproval = JSON.parse(readFileSync(witnessFile, "utf8")) as { approvalId: number; witness: string };
+    expect(provedAtApproval).toMatchObject({ approvalId: approval.id, witness: sourcesWitness(h.ctx) });
+    const nas = new Database(h.sources.nas);
+    nas
+      .prepare("UPDATE content SET title = 'changed after the approval' WHERE rowid = (SELECT min(rowid) FROM content)")
+      .run();
+    nas.close();
+    await expect(runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR))).rejects.toThrow(
+      /^source changed since backup: NAS content 1 row changed/,
+    );
+  });
+
   it("verifies when a source was rewritten with the same rows after the copy: it is fingerprinted again, not trusted", async () => {
     const h = await approvedThroughSchema();
     await settled(); // a file written in the last two seconds has no witness (freeze-witness.ts)
