@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { withTargetClient } from "@/lib/target/connect";
 import { deferredStructureMissing, dropDeferredStructure } from "@/lib/target/deferred-structure";
 import { applySchema } from "@/lib/target/schema/apply";
-import { createTestDatabase } from "@/test/support/postgres";
+import { demoHarness } from "@/test/support/copy-harness";
+import { adminUrl, createTestDatabase } from "@/test/support/postgres";
+import { runCopy } from "./run-copy";
+import pg from "pg";
+import { randomBytes } from "node:crypto";
 import { completeInitialLoad, targetHoldsNoRecords } from "./initial-load";
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -95,6 +99,52 @@ describe("the initial load's structure", () => {
       const missingBefore = await deferredStructureMissing(client);
       await expect(completeInitialLoad(client)).rejects.toThrow(/content_summaries_video_id_fkey/);
       expect(await deferredStructureMissing(client)).toEqual(missingBefore);
+    });
+  });
+
+  it("upserts instead, changing nothing of the structure, when the copy's role does not own the tables", async () => {
+    const h = await demoHarness();
+    cleanups.push(() => h.cleanup());
+    const role = `writer_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: h.databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'writer-password'`);
+      await admin.query(`GRANT ALL ON ALL TABLES IN SCHEMA public TO ${role}`);
+      await admin.query(`GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+    } finally {
+      await admin.end();
+    }
+    cleanups.push(async () => {
+      const server = new pg.Client({ connectionString: adminUrl() });
+      await server.connect();
+      await server.query(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
+      await server.end();
+    });
+    const writerUrl = new URL(h.databaseUrl);
+    writerUrl.username = role;
+    writerUrl.password = "writer-password";
+    const { stored: plan } = await h.plan();
+    const copied = await runCopy({
+      db: h.ctx.db,
+      controlDbFile: h.ctx.paths.controlDb,
+      databaseUrl: writerUrl.toString(),
+      sources: h.sources,
+      plan,
+    });
+    expect(copied.loadMode).toBe("upsert");
+    const verified = await h.verify();
+    expect(verified.checks.filter((c) => !c.ok)).toEqual([]);
+    await withTargetClient(h.databaseUrl, async (client) => {
+      expect(await deferredStructureMissing(client)).toEqual([]);
+    });
+    cleanups.push(async () => {
+      // the role owns no object, but holds grants: they go before the role can
+      const owner = new pg.Client({ connectionString: h.databaseUrl });
+      await owner.connect();
+      await owner.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`);
+      await owner.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${role}`);
+      await owner.end();
     });
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { restoreDeferredStructure, type BuiltReporter } from "@/lib/target/deferred-structure";
+import { dropDeferredStructure, restoreDeferredStructure, type BuiltReporter } from "@/lib/target/deferred-structure";
 import { oneLatestCheck } from "@/lib/verify/target-checks";
 import { OwnerFacingError } from "@/lib/workflow/types";
 
@@ -24,6 +24,22 @@ export async function targetHoldsNoRecords(client: pg.ClientBase): Promise<boole
   );
   return rows[0]!.empty;
 }
+
+/**
+ * Starts an initial load: false, with nothing changed, when the target's tables belong to another
+ * role (altering them needs their owner); the copy then upserts as it would into a loaded target.
+ */
+export async function beginInitialLoad(client: pg.ClientBase): Promise<boolean> {
+  try {
+    await dropDeferredStructure(client);
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === INSUFFICIENT_PRIVILEGE) return false;
+    throw error;
+  }
+}
+
+const INSUFFICIENT_PRIVILEGE = "42501";
 
 /**
  * Proves one latest summary per (video, variant), at its highest revision, then builds what

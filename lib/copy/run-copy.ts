@@ -11,7 +11,7 @@ import { describeTarget, withTargetClient } from "@/lib/target/connect";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
 import { CopyTableProgress } from "./copy-progress";
 import { dropDeferredStructure, restoreDeferredStructure } from "@/lib/target/deferred-structure";
-import { completeInitialLoad, targetHoldsNoRecords } from "./initial-load";
+import { beginInitialLoad, completeInitialLoad, targetHoldsNoRecords } from "./initial-load";
 import { KnownQuarantine, loadBatch } from "./load-batch";
 import { STAGE_BATCH } from "./stage-batch";
 import { STAGING_DDL } from "./staging";
@@ -75,7 +75,9 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
           target,
           batchCount,
           chooseMode: async () =>
-            options.initialLoad !== false && (await targetHoldsNoRecords(client)) ? "initial" : "upsert",
+            options.initialLoad !== false && (await targetHoldsNoRecords(client)) && (await beginInitialLoad(client))
+              ? "initial"
+              : "upsert",
         });
         let resumedFrom = 0;
         while (done.has(resumedFrom)) resumedFrom++;
@@ -92,7 +94,8 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
         report(); // the totals from the start, and where a resumed run picks up
         const buildReport = (built: number, of: number) =>
           options.onProgress?.({ phase: "indexes and triggers", done: built, total: of, unit: "objects" });
-        // An upsert run may follow an initial load that never completed (another plan, other decisions).
+        // A resumed initial load finds the structure already off (this is then a no-op); an upsert run
+        // may follow an initial load that never completed (another plan, other decisions).
         if (loadMode === "initial") await dropDeferredStructure(client);
         else await restoreDeferredStructure(client, buildReport);
         const known = await KnownQuarantine.read(client);
