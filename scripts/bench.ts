@@ -12,7 +12,9 @@
  * - the side-by-side ratios of issue 17: ours over pgloader, standalone verify over the verify
  *   inside copy, the CLI's plan over this process's.
  * `--only owner|tuned` runs one half. With `--bounds` it then measures, in another child process
- * and database, the least each step's data work costs (bench-bounds.ts).
+ * and database, the least each step's data work costs (bench-bounds.ts). With `--compare-load`
+ * the tuned half also copies the same plan by upsert into a second empty database, to set the
+ * initial load (lib/copy/initial-load.ts) against the path it replaced.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
@@ -230,6 +232,19 @@ async function runTuned(): Promise<Record<string, number>> {
       `  copied ${copy.records} records, ${copy.summaries} summaries, ${copy.quarantine} quarantine rows; verify ${verify.ok ? "passed" : "FAILED"}`,
     );
     for (const check of verify.checks.filter((c) => !c.ok)) console.log(`    ✕ ${check.name}: ${check.detail}`);
+    if (args.includes("--compare-load"))
+      await compareUpsert(admin, `${dbName}_upsert`, databaseUrl, (upsertUrl) =>
+        time("upsert", () =>
+          runCopy({
+            db: ctx.db,
+            controlDbFile: ctx.paths.controlDb,
+            databaseUrl: upsertUrl,
+            sources,
+            plan: stored,
+            initialLoad: false,
+          }),
+        ),
+      );
     if (args.includes("--bounds"))
       printBounds(engine, timings.floor!, await runBounds(admin, dbName, databaseUrl, postmasterPid));
     const peaks = Object.entries(peakAfter).map(([phase, rss]) => `${phase} ${rss.toFixed(0)}`);
@@ -239,6 +254,7 @@ async function runTuned(): Promise<Record<string, number>> {
     return timings;
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName}_bounds WITH (FORCE)`).catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName}_upsert WITH (FORCE)`).catch(() => undefined);
     await monitor.end().catch(() => undefined);
     await closeControlDb(ctx.paths.controlDb);
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
@@ -256,6 +272,27 @@ function runChild<T>(name: string, childArgs: string[]): T {
   );
   if (child.status !== 0) throw new Error(`the ${name} run failed`);
   return JSON.parse(child.stdout) as T;
+}
+
+/**
+ * The copy of the same plan by upsert into a database of its own, empty (the path every copy took
+ * before the initial load); the "copy" line above was the initial load. Printed by `time` as "upsert".
+ */
+async function compareUpsert(
+  admin: pg.Client,
+  name: string,
+  databaseUrl: string,
+  copy: (url: string) => Promise<{ loadMode: string }>,
+) {
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  await withTargetClient(url.toString(), (client) => applySchema(client));
+  await withTargetClient(url.toString(), (client) => client.query("CHECKPOINT"));
+  const { loadMode } = await copy(url.toString());
+  console.log(
+    `            (the same plan by ${loadMode} into an empty database, for comparison with "copy", an initial load)`,
+  );
 }
 
 /** The bounds, like the floor, in a child process, against a database of their own. */
