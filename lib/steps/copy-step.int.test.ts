@@ -25,6 +25,13 @@ async function approvedThroughSchema() {
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 2_100));
 
+/** A write to the NAS, as YTV2's processor would make one: the first video's title changed. */
+function editFirstNasTitle(h: Harness, title: string) {
+  const nas = new Database(h.sources.nas);
+  nas.prepare("UPDATE content SET title = ? WHERE rowid = (SELECT min(rowid) FROM content)").run(title);
+  nas.close();
+}
+
 describe("step 3 through the workflow core", () => {
   it("copies and verifies: passed, with the plan hash and the record-hash digest as evidence", async () => {
     const h = await approvedThroughSchema();
@@ -53,11 +60,7 @@ describe("step 3 through the workflow core", () => {
   it("refuses a verify when the NAS changed after a copy whose freeze check passed (the recorded witness hides no write)", async () => {
     const h = await approvedThroughSchema();
     expect((await runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR))).status).toBe("passed");
-    const nas = new Database(h.sources.nas);
-    nas
-      .prepare("UPDATE content SET title = 'changed after the copy' WHERE rowid = (SELECT min(rowid) FROM content)")
-      .run();
-    nas.close();
+    editFirstNasTitle(h, "changed after the copy");
     await expect(runStepAction(h.ctx, verifyRunInput(h.ctx, h.databaseUrl, ACTOR))).rejects.toThrow(
       /^source changed since backup: NAS content 1 row changed/,
     );
@@ -74,11 +77,7 @@ describe("step 3 through the workflow core", () => {
     const witnessFile = path.join(h.ctx.paths.dataDir, "freeze-witness.json");
     const provedAtApproval = JSON.parse(readFileSync(witnessFile, "utf8")) as { approvalId: number; witness: string };
     expect(provedAtApproval).toMatchObject({ approvalId: approval.id, witness: sourcesWitness(h.ctx) });
-    const nas = new Database(h.sources.nas);
-    nas
-      .prepare("UPDATE content SET title = 'changed after the approval' WHERE rowid = (SELECT min(rowid) FROM content)")
-      .run();
-    nas.close();
+    editFirstNasTitle(h, "changed after the approval");
     await expect(runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR))).rejects.toThrow(
       /^source changed since backup: NAS content 1 row changed/,
     );
@@ -113,11 +112,7 @@ describe("step 3 through the workflow core", () => {
 
   it("refuses copy when the NAS changed since the backup, and leaves the target untouched", async () => {
     const h = await approvedThroughSchema();
-    const nas = new Database(h.sources.nas);
-    nas
-      .prepare("UPDATE content SET title = 'changed after the backup' WHERE rowid = (SELECT min(rowid) FROM content)")
-      .run();
-    nas.close();
+    editFirstNasTitle(h, "changed after the backup");
     await expect(runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR))).rejects.toThrow(
       /^source changed since backup: NAS content 1 row changed/,
     );
