@@ -279,6 +279,9 @@ test("after the archive, a restart of the panel leaves the moved demo files gone
   const cutoverPage = await page.goto(panel!.baseUrl + "/steps/cutover");
   expect(cutoverPage?.status()).toBe(200);
   await expect(card(page, "5. The flip")).toContainText("Rollback is closed: step 6 (Archive) is approved.");
+  await expect(page.getByRole("banner")).toContainText("Sources: demo pair (archived, moved aside)");
+  // step 6 is approved too: no step is left to continue with
+  await expect(page.getByRole("region", { name: "Way forward" })).toContainText("Every step is approved.");
   // the server refuses every change now: the page offers none
   await expect(card(page, "1. Freeze window")).toContainText(
     "The migration is complete (step 6 is approved): nothing here runs any more.",

@@ -3,9 +3,15 @@ import type { ReactNode } from "react";
 import { requireOwnerPage } from "@/app/_lib/owner";
 import { SubmitButton } from "@/components/submit-button";
 import { targetKind } from "@/lib/app-context";
+import { readDemoMovedAside } from "@/lib/demo/generate-demo-pair";
 import { logoutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
+
+function sourcesLabel(ctx: Awaited<ReturnType<typeof requireOwnerPage>>): string {
+  if (ctx.env.sources) return "NAS_DB / DASHBOARD_DB";
+  return readDemoMovedAside(ctx.paths.demoNas) ? "demo pair (archived, moved aside)" : "demo pair";
+}
 
 export default async function PanelLayout({ children }: { children: ReactNode }) {
   const ctx = await requireOwnerPage();
@@ -27,7 +33,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
           </nav>
           <p className="ml-auto text-xs text-stone-600">
             Target: {kind === "embedded" ? "embedded PostgreSQL (demo/default)" : "external PostgreSQL (DATABASE_URL)"}{" "}
-            · Sources: {ctx.env.sources ? "NAS_DB / DASHBOARD_DB" : "demo pair"}
+            · Sources: {sourcesLabel(ctx)}
           </p>
           <form action={logoutAction}>
             <SubmitButton tone="link" pendingLabel="Logging out…">

@@ -67,7 +67,8 @@ function nextMove(status: Omit<OwnerStepStatus, "next">, all: Omit<OwnerStepStat
   if (!status.available) return { text: "This step is not built in this version: there is nothing to do here yet." };
   switch (status.state) {
     case "approved": {
-      const following = all.find((other) => other.number === status.number + 1);
+      // Approvals are revoked forwards, so an approved step's earlier steps are approved too.
+      const following = all.find((other) => other.number > status.number && other.state !== "approved");
       if (!following) return { text: "Every step is approved." };
       const name = `step ${following.number} "${following.title}"`;
       return following.available
