@@ -35,7 +35,7 @@ export async function loadStructureCheck(client: pg.ClientBase): Promise<CheckRe
     ok: missing.length === 0,
     detail:
       missing.length === 0
-        ? "every index, the foreign key and every trigger of content and content_summaries is in place and enabled"
+        ? "every index this server can have, the foreign key and every trigger of content and content_summaries are in place and enabled"
         : `missing or disabled: ${missing.join(", ")} (an initial load that has not completed: run Copy and verify again)`,
   };
 }
