@@ -39,9 +39,14 @@ export async function fingerprintDatabase(
     );
   }
   report(total > done ? total : done);
+  return { tables, fingerprint: wholeFingerprint(tables) };
+}
+
+/** The database's fingerprint from its tables' fingerprints. */
+export function wholeFingerprint(tables: TableFingerprint[]): string {
   const whole = createHash("sha256");
   for (const table of tables) whole.update(`${JSON.stringify([table.name, table.fingerprint, table.rowCount])}\n`);
-  return { tables, fingerprint: whole.digest("hex") };
+  return whole.digest("hex");
 }
 
 /** Yields to the event loop now and then so progress reaches the UI during a long scan. */

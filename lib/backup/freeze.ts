@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { OwnerFacingError, type ProgressReporter } from "@/lib/workflow/types";
-import { fingerprintDatabase, type TableFingerprint } from "./fingerprint";
+import { selfContainedBytes, unwrittenSince } from "./byte-identity";
+import { fingerprintDatabase, wholeFingerprint, type TableFingerprint } from "./fingerprint";
 import type { BackupManifest } from "./manifest";
 import {
   shownSource,
@@ -28,6 +29,8 @@ export type SourceFreeze = {
   fingerprint: string;
   changes: TableChange[];
   detail: string;
+  /** the SHA-256 of the source's bytes, proved to hold the backup's rows (byte-identity.ts) */
+  provenBytes?: string;
 };
 export type FreezeResult = { ok: boolean; sources: SourceFreeze[]; detail: string };
 
@@ -39,7 +42,15 @@ type FreezeOptions = FetchOptions & {
   backupDir?: string;
   busyTimeoutMs?: number;
   onProgress?: ProgressReporter;
+  /**
+   * Per source, the SHA-256 of bytes already proved to hold this backup's rows: a source with
+   * those very bytes is proved by reading them, not its rows. Given (even empty), each source's
+   * bytes are hashed and, when its rows match, returned as its provenBytes; omitted, rows only.
+   */
+  provenBytes?: ProvenBytes;
 };
+
+export type ProvenBytes = Partial<Record<SourceRole, string>>;
 
 /**
  * Proves the freeze held: reads each live source again, through the source reader (in place,
@@ -55,7 +66,8 @@ export async function checkFreeze(options: FreezeOptions): Promise<FreezeResult>
     const recorded = options.manifest.sources.find((source) => source.role === role);
     if (!recorded) throw new OwnerFacingError(`The backup has no ${ROLE_LABEL[role]} snapshot to compare with`);
     const snapshotPath = path.join(options.backupDir ?? options.manifest.backupDir, recorded.snapshotFile);
-    results.push(await checkSourceFreeze(role, configured, recorded.tables, snapshotPath, options));
+    const proven = options.provenBytes === undefined ? undefined : (options.provenBytes[role] ?? null);
+    results.push(await checkSourceFreeze(role, configured, recorded.tables, snapshotPath, { ...options, proven }));
   }
   const ok = results.every((result) => result.ok);
   return {
@@ -75,7 +87,11 @@ export async function checkSourceFreeze(
   configured: string | LiveSource,
   recordedTables: TableFingerprint[],
   snapshotPath: string,
-  options: FetchOptions & Pick<FreezeOptions, "busyTimeoutMs">,
+  options: FetchOptions &
+    Pick<FreezeOptions, "busyTimeoutMs" | "onProgress"> & {
+      /** bytes proved before (null: none yet, still hash them); undefined: rows only */
+      proven?: string | null;
+    },
 ): Promise<SourceFreeze> {
   const source = toLiveSource(role, configured);
   const shown = shownSource(source);
@@ -83,16 +99,24 @@ export async function checkSourceFreeze(
     // Same refusals as the backup itself (missing, locked, not SQLite…), in the same words.
     preflightSource(role, source, defaultIo, options.busyTimeoutMs);
     return await withLiveSource(source, options, async (file) => {
+      const phase = `freeze check ${role}`;
+      const bytes =
+        options.proven === undefined ? null : await selfContainedBytes(file, { phase, onProgress: options.onProgress });
+      if (bytes && bytes.sha256 === options.proven) {
+        const fingerprint = wholeFingerprint(recordedTables);
+        const detail = `${ROLE_LABEL[role]} unchanged since the backup`;
+        return { role, ok: true, fingerprint, changes: [], detail, provenBytes: bytes.sha256 };
+      }
       const live = openReadOnly(file, options.busyTimeoutMs);
       try {
-        const phase = `freeze check ${role}`;
         const current = await fingerprintDatabase(live, { phase, onProgress: options.onProgress });
         const changes = await describeChanges(live, recordedTables, current.tables, snapshotPath);
         const ok = changes.length === 0;
         const detail = ok
           ? `${ROLE_LABEL[role]} unchanged since the backup`
           : `${ROLE_LABEL[role]} changed since the backup: ${changes.map((change) => `${change.table} ${change.detail}`).join(", ")}`;
-        return { role, ok, fingerprint: current.fingerprint, changes, detail };
+        const provenBytes = ok && bytes && unwrittenSince(file, bytes) ? bytes.sha256 : undefined;
+        return { role, ok, fingerprint: current.fingerprint, changes, detail, ...(provenBytes ? { provenBytes } : {}) };
       } finally {
         live.close();
       }
@@ -158,9 +182,9 @@ export function describeRowDiff(diff: RowDiff): string {
 }
 
 /** For later steps (Copy): refuses with one owner-facing line when a source drifted. */
-export async function assertSourcesUnchangedSinceBackup(options: FreezeOptions): Promise<void> {
+export async function assertSourcesUnchangedSinceBackup(options: FreezeOptions): Promise<FreezeResult> {
   const result = await checkFreeze(options);
-  if (result.ok) return;
+  if (result.ok) return result;
   const named = result.sources
     .filter((source) => !source.ok)
     .map((source) => `${ROLE_LABEL[source.role]} ${source.changes.map((c) => `${c.table} ${c.detail}`).join(", ")}`);

@@ -69,7 +69,7 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
     const outcome = await withTargetClient(options.databaseUrl, (client) =>
       withTargetLock(client, async () => {
         await prepareLoadSession(client);
-        const { runId, done, loadMode } = await startOrResume(db, {
+        const { runId, done, loadMode, resumed } = await startOrResume(db, {
           planId: plan.id,
           copyHash,
           target,
@@ -94,10 +94,11 @@ export async function runCopy(options: CopyOptions): Promise<CopyResult> {
         report(); // the totals from the start, and where a resumed run picks up
         const buildReport = (built: number, of: number) =>
           options.onProgress?.({ phase: "indexes and triggers", done: built, total: of, unit: "objects" });
-        // A resumed initial load finds the structure already off (this is then a no-op); an upsert run
-        // may follow an initial load that never completed (another plan, other decisions).
-        if (loadMode === "initial") await dropDeferredStructure(client);
-        else await restoreDeferredStructure(client, buildReport);
+        // A new initial load dropped the structure when it chose its mode; a resumed one makes sure it
+        // is still off. An upsert run may follow an initial load that never completed (another plan,
+        // other decisions): it builds back whatever that load left off.
+        if (loadMode === "upsert") await restoreDeferredStructure(client, buildReport);
+        else if (resumed) await dropDeferredStructure(client);
         const known = await KnownQuarantine.read(client);
         // One batch in flight: PostgreSQL loads batch k while batch k + 1 is merged and staged.
         let inflight: Promise<void> | null = null;
@@ -165,7 +166,7 @@ export async function prepareLoadSession(client: pg.ClientBase) {
 async function startOrResume(
   db: ControlDb,
   run: { planId: number; copyHash: string; target: string; batchCount: number; chooseMode: () => Promise<LoadMode> },
-): Promise<{ runId: number; done: Set<number>; loadMode: LoadMode }> {
+): Promise<{ runId: number; done: Set<number>; loadMode: LoadMode; resumed: boolean }> {
   const { planId, copyHash: planHash, target, batchCount } = run;
   const open = await db.copyRun.findFirst({
     where: { planId, planHash, target, status: { not: "finished" } },
@@ -176,7 +177,7 @@ async function startOrResume(
     // A run recorded before the initial load existed loaded by upsert.
     const loadMode: LoadMode = open.loadMode === "initial" ? "initial" : "upsert";
     await db.copyRun.update({ where: { id: open.id }, data: { status: "running", loadMode } });
-    return { runId: open.id, done: new Set(open.batches.map((b) => b.batch)), loadMode };
+    return { runId: open.id, done: new Set(open.batches.map((b) => b.batch)), loadMode, resumed: true };
   }
   const loadMode = await run.chooseMode();
   const created = await db.copyRun.create({
@@ -184,7 +185,7 @@ async function startOrResume(
   });
   // Verify only ever compares with the last run into a target: the older runs' records (~1 KB per record) go.
   await db.copyExpectation.deleteMany({ where: { run: { target }, runId: { not: created.id } } });
-  return { runId: created.id, done: new Set<number>(), loadMode };
+  return { runId: created.id, done: new Set<number>(), loadMode, resumed: false };
 }
 
 function markBatchDone(file: string, runId: number, batch: number, rows: number, expected: string) {

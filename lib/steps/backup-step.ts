@@ -13,7 +13,7 @@ import {
 import { ensureDemoPair, liveSourcesOf, sourceStateKey } from "../sources/source-paths";
 import { approvalInForce, findRun, latestRun } from "../workflow/store";
 import { freezeCheckedOnce } from "./freeze-cache";
-import { recordProvedWitness, sourcesWitness, type SourcesWitness } from "./freeze-witness";
+import { checkFreezeRemembering, recordProvedWitness, sourcesWitness, type SourcesWitness } from "./freeze-witness";
 import { readOwnerFact, recordOwnerFact, type RunInput } from "../workflow/workflow";
 import { OwnerFacingError, type CheckResult } from "../workflow/types";
 
@@ -113,7 +113,8 @@ export async function backupApprovalGate(ctx: AppContext, options: { reuse?: boo
     const latest = await latestRun(ctx.db, "backup", "passed");
     const manifest = await manifestOfRunOrThrow(ctx, latest?.id, "passed");
     const sources = liveSources(ctx);
-    const check = () => checkFreeze({ sources, manifest });
+    const check = () =>
+      checkFreezeRemembering(ctx, manifest, (provenBytes) => checkFreeze({ sources, manifest, provenBytes }));
     const freeze = options.reuse
       ? await freezeCheckedOnce(`backup gate, ${manifest.backupId}`, sourceStateKey(ctx.env, ctx.paths), check)
       : await check();
@@ -152,5 +153,7 @@ export async function assertSourcesUnchangedSinceBackup(ctx: AppContext): Promis
   const approval = await approvalInForce(ctx.db, "backup");
   if (!approval) throw new OwnerFacingError("Refused: the backup is not approved yet.", "locked");
   const manifest = await manifestOfRunOrThrow(ctx, approval.runId, "approved");
-  await assertFreezeHeld({ sources: liveSources(ctx), manifest });
+  await checkFreezeRemembering(ctx, manifest, (provenBytes) =>
+    assertFreezeHeld({ sources: liveSources(ctx), manifest, provenBytes }),
+  );
 }

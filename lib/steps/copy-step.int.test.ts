@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -23,6 +24,7 @@ async function approvedThroughSchema() {
   return h;
 }
 
+const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 const settled = () => new Promise((resolve) => setTimeout(resolve, 2_100));
 
 /** A write to the NAS, as YTV2's processor would make one: the first video's title changed. */
@@ -77,6 +79,13 @@ describe("step 3 through the workflow core", () => {
     const witnessFile = path.join(h.ctx.paths.dataDir, "freeze-witness.json");
     const provedAtApproval = JSON.parse(readFileSync(witnessFile, "utf8")) as { approvalId: number; witness: string };
     expect(provedAtApproval).toMatchObject({ approvalId: approval.id, witness: sourcesWitness(h.ctx) });
+    // and the bytes it proved, so the copy's own freeze check reads each file's bytes, not its rows
+    const bytesFile = path.join(h.ctx.paths.dataDir, "freeze-bytes.json");
+    const backupId = (JSON.parse(readFileSync(witnessFile, "utf8")) as { backupId: string }).backupId;
+    expect(JSON.parse(readFileSync(bytesFile, "utf8"))).toEqual({
+      backupId,
+      bytes: { nas: sha256Of(h.sources.nas), dashboard: sha256Of(h.sources.dashboard) },
+    });
     editFirstNasTitle(h, "changed after the approval");
     await expect(runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR))).rejects.toThrow(
       /^source changed since backup: NAS content 1 row changed/,

@@ -20,7 +20,7 @@ import {
   liveSources as sourcesAsTheyAreNow,
   manifestOfEvidence,
 } from "./backup-step";
-import { provedUnchanged, recordProvedWitness, sourcesWitness } from "./freeze-witness";
+import { checkFreezeRemembering, provedUnchanged, recordProvedWitness, sourcesWitness } from "./freeze-witness";
 import { assertSchemaApprovedForTarget } from "./schema-step";
 
 /**
@@ -80,10 +80,12 @@ async function freezeCheck(
     };
   }
   try {
-    const input = { sources: sourcesAsTheyAreNow(ctx), manifest };
-    const freeze = options.inThread
-      ? await checkFreezeInThread(input, mergeThreads(liveSources(ctx)))
-      : await checkFreeze(input);
+    const sources = sourcesAsTheyAreNow(ctx);
+    const freeze = await checkFreezeRemembering(ctx, manifest, (provenBytes) =>
+      options.inThread
+        ? checkFreezeInThread({ sources, manifest, provenBytes }, mergeThreads(liveSources(ctx)))
+        : checkFreeze({ sources, manifest, provenBytes }),
+    );
     return {
       check: {
         name: FREEZE_CHECK_NAME,

@@ -1,36 +1,21 @@
 import "server-only";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { AppContext } from "@/lib/app-context";
+import type { BackupManifest } from "@/lib/backup/manifest";
+import type { FreezeResult, ProvenBytes } from "@/lib/backup/freeze";
+import { nowNs, settledFileWitness } from "@/lib/sources/file-witness";
 import { liveSourcesOf } from "@/lib/sources/source-paths";
 import { SOURCE_ROLES } from "@/lib/sources/source-setting";
 
 /**
- * What shows that a local source has not been written since a moment: the device, inode, size,
- * mtime and ctime (nanoseconds) of the file and of its `-wal`. A write, a truncate or another file
- * moved into its place changes one of them, and ctime cannot be set back from user space. So when
- * the witness taken before a source's logical fingerprint matched the backup is the one seen now,
- * the source still holds the rows that were proved, without reading them again. A URL source has
- * no witness: it is downloaded afresh each time, and always proved by reading it.
+ * What shows that a local source has not been written since a moment: the witness
+ * (lib/sources/file-witness.ts) of the file and of its `-wal`. So when the witness taken before a
+ * source's logical fingerprint matched the backup is the one seen now, the source still holds
+ * the rows that were proved, without reading them again. A URL source has no witness: it is
+ * downloaded afresh each time, and always proved by reading it.
  */
 export type SourcesWitness = string | null;
-
-/**
- * Linux stamps files with a clock that advances in ticks of a few milliseconds, so a second write
- * within the tick of the one before could leave mtime and ctime as they were. A file written in
- * the last two seconds therefore has no witness: it is always read.
- */
-const SETTLED_NS = 2_000_000_000n;
-
-function fileWitness(file: string, now: bigint): string | null {
-  try {
-    const s = statSync(file, { bigint: true });
-    if (now - s.ctimeNs < SETTLED_NS || now - s.mtimeNs < SETTLED_NS) return null;
-    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-  } catch {
-    return "-";
-  }
-}
 
 let unsettled = 0;
 
@@ -40,13 +25,13 @@ let unsettled = 0;
  */
 export function sourcesWitness(ctx: AppContext): SourcesWitness {
   const sources = liveSourcesOf(ctx.env, ctx.paths);
-  const now = BigInt(Date.now()) * 1_000_000n;
+  const now = nowNs();
   const parts: string[] = [];
   for (const role of SOURCE_ROLES) {
     const origin = sources[role].origin;
     if (origin.kind !== "file") return null;
-    const main = fileWitness(origin.path, now);
-    const wal = fileWitness(`${origin.path}-wal`, now);
+    const main = settledFileWitness(origin.path, now);
+    const wal = settledFileWitness(`${origin.path}-wal`, now);
     if (main === null || wal === null) return `unsettled #${++unsettled} in process ${process.pid}`;
     parts.push(`${role}=${main}|${wal}`);
   }
@@ -79,4 +64,40 @@ export function provedUnchanged(ctx: AppContext, proof: { approvalId: number; ba
   } catch {
     return false;
   }
+}
+
+type RecordedBytes = { backupId: string; bytes: ProvenBytes };
+
+function bytesFile(ctx: AppContext) {
+  return path.join(ctx.paths.dataDir, "freeze-bytes.json");
+}
+
+/** The source bytes proved to hold backup `backupId`'s rows (lib/backup/byte-identity.ts). */
+export function provenBytesOf(ctx: AppContext, backupId: string): ProvenBytes {
+  try {
+    const recorded = JSON.parse(readFileSync(bytesFile(ctx), "utf8")) as RecordedBytes;
+    return recorded.backupId === backupId ? recorded.bytes : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Keeps what a freeze check against backup `backupId` proved of the sources' bytes. */
+export function recordProvenBytes(ctx: AppContext, backupId: string, result: FreezeResult) {
+  const bytes = { ...provenBytesOf(ctx, backupId) };
+  for (const source of result.sources) if (source.provenBytes) bytes[source.role] = source.provenBytes;
+  const file = bytesFile(ctx);
+  writeFileSync(`${file}.tmp`, JSON.stringify({ backupId, bytes } satisfies RecordedBytes));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** The freeze check against backup `manifest`, proving by proven bytes where it can and keeping what it proved. */
+export async function checkFreezeRemembering(
+  ctx: AppContext,
+  manifest: BackupManifest,
+  check: (provenBytes: ProvenBytes) => Promise<FreezeResult>,
+): Promise<FreezeResult> {
+  const result = await check(provenBytesOf(ctx, manifest.backupId));
+  if (result.sources.some((source) => source.provenBytes)) recordProvenBytes(ctx, manifest.backupId, result);
+  return result;
 }

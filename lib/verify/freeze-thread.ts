@@ -2,7 +2,7 @@ import "server-only";
 import { checkFreeze, type FreezeResult } from "@/lib/backup/freeze";
 import { askTsWorker } from "@/lib/merge/worker/ts-worker";
 
-type FreezeInput = Pick<Parameters<typeof checkFreeze>[0], "sources" | "manifest">;
+type FreezeInput = Pick<Parameters<typeof checkFreeze>[0], "sources" | "manifest" | "provenBytes">;
 
 /**
  * The freeze check (both sources fingerprinted and compared with the backup) in a worker thread
@@ -13,7 +13,7 @@ export async function checkFreezeInThread(options: FreezeInput, threads: number)
   if (threads === 0) return checkFreeze(options);
   return askTsWorker<FreezeResult>(
     "lib/verify/freeze-worker.ts",
-    { sources: options.sources, manifest: options.manifest },
+    { sources: options.sources, manifest: options.manifest, provenBytes: options.provenBytes },
     "the freeze check",
   );
 }

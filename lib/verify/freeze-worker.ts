@@ -5,4 +5,6 @@ import { answerParent } from "@/lib/merge/worker/transfer";
 
 /** Worker entry for checkFreezeInThread. */
 const input = workerData as Parameters<typeof checkFreeze>[0];
-await answerParent(() => checkFreeze({ sources: input.sources, manifest: input.manifest }));
+await answerParent(() =>
+  checkFreeze({ sources: input.sources, manifest: input.manifest, provenBytes: input.provenBytes }),
+);
