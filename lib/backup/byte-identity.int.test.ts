@@ -1,13 +1,10 @@
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeTempDir } from "@/test/support/temp-dir";
-import { createLegacyDb } from "@/test/support/legacy-fixtures";
+import { backedUpPair } from "@/test/support/backed-up-pair";
 import type { Progress } from "@/lib/workflow/types";
 import { checkFreeze } from "./freeze";
-import { runBackup } from "./run-backup";
 
 /** A file written in the last two seconds has no witness (lib/sources/file-witness.ts). */
 const settled = () => new Promise((resolve) => setTimeout(resolve, 2_100));
@@ -18,18 +15,10 @@ describe("a freeze check proves a source by its bytes once its rows were proved"
   afterEach(() => temps.splice(0).forEach((temp) => temp.cleanup()));
 
   async function backedUp() {
-    const temp = makeTempDir();
-    temps.push(temp);
-    const sources = { nas: path.join(temp.dir, "nas.db"), dashboard: path.join(temp.dir, "dashboard.db") };
-    createLegacyDb(sources.nas, { rows: 40, journalMode: "wal" });
-    createLegacyDb(sources.dashboard, { rows: 40 });
-    const { manifest } = await runBackup({
-      sources,
-      backupsDir: path.join(temp.dir, "backups"),
-      expectedCategorized: 5,
-    });
+    const pair = await backedUpPair(40);
+    temps.push(pair);
     await settled();
-    return { sources, manifest };
+    return pair;
   }
 
   function phasesOf(progress: Progress[], role: "nas" | "dashboard") {

@@ -2,28 +2,18 @@ import { rmSync, utimesSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeTempDir } from "@/test/support/temp-dir";
 import { OwnerFacingError } from "@/lib/workflow/types";
 import { assertSourcesUnchangedSinceBackup, checkFreeze } from "./freeze";
-import { runBackup } from "./run-backup";
-import { createLegacyDb } from "@/test/support/legacy-fixtures";
+import { backedUpPair } from "@/test/support/backed-up-pair";
 
 describe("freeze proof", () => {
   const temps: Array<{ cleanup(): void }> = [];
   afterEach(() => temps.splice(0).forEach((temp) => temp.cleanup()));
 
   async function backedUp() {
-    const temp = makeTempDir();
-    temps.push(temp);
-    const sources = { nas: path.join(temp.dir, "nas.db"), dashboard: path.join(temp.dir, "dashboard.db") };
-    createLegacyDb(sources.nas, { rows: 60, journalMode: "wal" });
-    createLegacyDb(sources.dashboard, { rows: 60 });
-    const { manifest } = await runBackup({
-      sources,
-      backupsDir: path.join(temp.dir, "backups"),
-      expectedCategorized: 5,
-    });
-    return { sources, manifest };
+    const pair = await backedUpPair(60);
+    temps.push(pair);
+    return pair;
   }
 
   it("fails when the NAS wrote after the snapshot, naming the table and how many rows changed", async () => {
