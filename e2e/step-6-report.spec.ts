@@ -68,12 +68,13 @@ test("the overview's link downloads the draft report; Chromium shows it and prin
   db.close();
   expect(JSON.parse(entries[0]!.detail)).toMatchObject({ to: "download", format: "html", sha256: { html: sha } });
 
-  // opened on its own, it fetches nothing
+  // opened on its own, in a tab of its own (the panel's tab may still be fetching its scripts), it fetches nothing
+  const report = await page.context().newPage();
   const requests: string[] = [];
-  page.on("request", (r) => requests.push(r.url()));
-  await page.goto(`file://${file}`);
+  report.on("request", (r) => requests.push(r.url()));
+  await report.goto(`file://${file}`);
   expect(requests).toEqual([`file://${file}`]);
-  await expect(page.locator("#draft")).toHaveText(/^DRAFT — Step 6 \(Archive\) is not approved yet/);
+  await expect(report.locator("#draft")).toHaveText(/^DRAFT — Step 6 \(Archive\) is not approved yet/);
   for (const id of [
     "steps",
     "audit",
@@ -83,24 +84,28 @@ test("the overview's link downloads the draft report; Chromium shows it and prin
     "parity",
     "archive",
   ]) {
-    await expect(page.locator(`section#${id}`)).toBeVisible();
+    await expect(report.locator(`section#${id}`)).toBeVisible();
   }
-  await expect(page.locator("#categorization-records h2")).toHaveText(/^Categorization records \(\d+\)$/);
-  await expect(page.locator("#categorization-records tbody tr").filter({ hasText: "✓ identical" })).toHaveCount(
-    await page.locator("#categorization-records tbody tr").count(),
+  await expect(report.locator("#categorization-records h2")).toHaveText(/^Categorization records \(\d+\)$/);
+  await expect(report.locator("#categorization-records tbody tr").filter({ hasText: "✓ identical" })).toHaveCount(
+    await report.locator("#categorization-records tbody tr").count(),
   );
-  await expect(page.locator("#audit")).toContainText("✓ verified");
+  await expect(report.locator("#audit")).toContainText("✓ verified");
   // the step-4 spec may have run parity on this panel before; the report says exactly what is recorded
-  await expect(page.locator("#parity")).toContainText(
+  await expect(report.locator("#parity")).toContainText(
     finishedParityRuns === 0
       ? "Not run yet: no parity run is recorded."
       : `${countOf(finishedParityRuns, "finished parity run")};`,
   );
-  await page.screenshot({ path: screenshotPath("report-draft"), fullPage: true });
+  await report.screenshot({ path: screenshotPath("report-draft"), fullPage: true });
 
-  await page.emulateMedia({ media: "print" });
-  await page.screenshot({ path: screenshotPath("report-draft-print-media"), fullPage: true });
-  const pdf = await page.pdf({ path: "e2e/artifacts/evidence-report-draft.pdf", format: "A4", printBackground: true });
+  await report.emulateMedia({ media: "print" });
+  await report.screenshot({ path: screenshotPath("report-draft-print-media"), fullPage: true });
+  const pdf = await report.pdf({
+    path: "e2e/artifacts/evidence-report-draft.pdf",
+    format: "A4",
+    printBackground: true,
+  });
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   // the header, then steps, audit, count, records and quarantine each start a page (the "not run yet" sections share one)
   expect((pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThanOrEqual(6);

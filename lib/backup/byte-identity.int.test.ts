@@ -1,14 +1,10 @@
-import { readFileSync } from "node:fs";
-import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { backedUpPair } from "@/test/support/backed-up-pair";
+import { sha256File } from "@/test/support/legacy-fixtures";
+import { settled } from "@/test/support/settled";
 import type { Progress } from "@/lib/workflow/types";
 import { checkFreeze } from "./freeze";
-
-/** A file written in the last two seconds has no witness (lib/sources/file-witness.ts). */
-const settled = () => new Promise((resolve) => setTimeout(resolve, 2_100));
-const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 describe("a freeze check proves a source by its bytes once its rows were proved", () => {
   const temps: Array<{ cleanup(): void }> = [];
@@ -30,7 +26,7 @@ describe("a freeze check proves a source by its bytes once its rows were proved"
     const first = await checkFreeze({ sources, manifest, provenBytes: {} });
     expect(first.ok).toBe(true);
     const dashboard = first.sources.find((s) => s.role === "dashboard")!;
-    expect(dashboard.provenBytes).toBe(sha256Of(sources.dashboard));
+    expect(dashboard.provenBytes).toBe(sha256File(sources.dashboard));
 
     const progress: Progress[] = [];
     const second = await checkFreeze({

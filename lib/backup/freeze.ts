@@ -100,12 +100,12 @@ export async function checkSourceFreeze(
     preflightSource(role, source, defaultIo, options.busyTimeoutMs);
     return await withLiveSource(source, options, async (file) => {
       const phase = `freeze check ${role}`;
+      const unchanged = `${ROLE_LABEL[role]} unchanged since the backup`;
       const bytes =
         options.proven === undefined ? null : await selfContainedBytes(file, { phase, onProgress: options.onProgress });
       if (bytes && bytes.sha256 === options.proven) {
         const fingerprint = wholeFingerprint(recordedTables);
-        const detail = `${ROLE_LABEL[role]} unchanged since the backup`;
-        return { role, ok: true, fingerprint, changes: [], detail, provenBytes: bytes.sha256 };
+        return { role, ok: true, fingerprint, changes: [], detail: unchanged, provenBytes: bytes.sha256 };
       }
       const live = openReadOnly(file, options.busyTimeoutMs);
       try {
@@ -113,7 +113,7 @@ export async function checkSourceFreeze(
         const changes = await describeChanges(live, recordedTables, current.tables, snapshotPath);
         const ok = changes.length === 0;
         const detail = ok
-          ? `${ROLE_LABEL[role]} unchanged since the backup`
+          ? unchanged
           : `${ROLE_LABEL[role]} changed since the backup: ${changes.map((change) => `${change.table} ${change.detail}`).join(", ")}`;
         const provenBytes = ok && bytes && unwrittenSince(file, bytes) ? bytes.sha256 : undefined;
         return { role, ok, fingerprint: current.fingerprint, changes, detail, ...(provenBytes ? { provenBytes } : {}) };

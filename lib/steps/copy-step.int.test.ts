@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -6,7 +5,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { demoHarness, type Harness } from "@/test/support/copy-harness";
 import { runStepAction } from "@/lib/workflow/workflow";
 import { describeTarget, withTargetClient } from "@/lib/target/connect";
+import { sha256File } from "@/test/support/legacy-fixtures";
 import { createTestDatabase } from "@/test/support/postgres";
+import { settled } from "@/test/support/settled";
 import { approveThroughSchema } from "@/test/support/steps";
 import { copyRunInput, verifyRunInput } from "./copy-step";
 import { sourcesWitness } from "./freeze-witness";
@@ -23,9 +24,6 @@ async function approvedThroughSchema() {
   await approveThroughSchema(h, ACTOR);
   return h;
 }
-
-const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
-const settled = () => new Promise((resolve) => setTimeout(resolve, 2_100));
 
 /** A write to the NAS, as YTV2's processor would make one: the first video's title changed. */
 function editFirstNasTitle(h: Harness, title: string) {
@@ -84,7 +82,7 @@ describe("step 3 through the workflow core", () => {
     const backupId = (JSON.parse(readFileSync(witnessFile, "utf8")) as { backupId: string }).backupId;
     expect(JSON.parse(readFileSync(bytesFile, "utf8"))).toEqual({
       backupId,
-      bytes: { nas: sha256Of(h.sources.nas), dashboard: sha256Of(h.sources.dashboard) },
+      bytes: { nas: sha256File(h.sources.nas), dashboard: sha256File(h.sources.dashboard) },
     });
     editFirstNasTitle(h, "changed after the approval");
     await expect(runStepAction(h.ctx, copyRunInput(h.ctx, h.databaseUrl, ACTOR))).rejects.toThrow(

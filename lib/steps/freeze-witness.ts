@@ -82,22 +82,25 @@ export function provenBytesOf(ctx: AppContext, backupId: string): ProvenBytes {
   }
 }
 
-/** Keeps what a freeze check against backup `backupId` proved of the sources' bytes. */
-export function recordProvenBytes(ctx: AppContext, backupId: string, result: FreezeResult) {
-  const bytes = { ...provenBytesOf(ctx, backupId) };
-  for (const source of result.sources) if (source.provenBytes) bytes[source.role] = source.provenBytes;
+function writeProvenBytes(ctx: AppContext, backupId: string, bytes: ProvenBytes) {
   const file = bytesFile(ctx);
   writeFileSync(`${file}.tmp`, JSON.stringify({ backupId, bytes } satisfies RecordedBytes));
   renameSync(`${file}.tmp`, file);
 }
 
-/** The freeze check against backup `manifest`, proving by proven bytes where it can and keeping what it proved. */
+/** The freeze check against backup `manifest`, proving by proven bytes where it can and keeping what it newly proved. */
 export async function checkFreezeRemembering(
   ctx: AppContext,
   manifest: BackupManifest,
   check: (provenBytes: ProvenBytes) => Promise<FreezeResult>,
 ): Promise<FreezeResult> {
-  const result = await check(provenBytesOf(ctx, manifest.backupId));
-  if (result.sources.some((source) => source.provenBytes)) recordProvenBytes(ctx, manifest.backupId, result);
+  const known = provenBytesOf(ctx, manifest.backupId);
+  const result = await check(known);
+  const learned = result.sources.filter((source) => source.provenBytes && source.provenBytes !== known[source.role]);
+  if (learned.length > 0) {
+    const bytes = { ...known };
+    for (const source of learned) bytes[source.role] = source.provenBytes;
+    writeProvenBytes(ctx, manifest.backupId, bytes);
+  }
   return result;
 }
