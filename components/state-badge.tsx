@@ -10,31 +10,15 @@ const LOOK: Record<StepState, Look> = {
   passed: { icon: "●", label: "Passed — awaiting approval", className: "bg-amber-50 text-amber-900 ring-amber-300" },
   approved: { icon: "✓", label: "Approved", className: "bg-emerald-50 text-emerald-800 ring-emerald-300" },
 };
-const UNAVAILABLE: Look = {
-  icon: "◌",
-  label: "Not available yet",
-  className: "bg-stone-100 text-stone-600 ring-stone-300",
-};
 const PASSED_BLOCKED: Look = {
   icon: "●",
   label: "Checks passed — approval waits",
   className: "bg-amber-50 text-amber-900 ring-amber-300",
 };
 
-/**
- * `available`: the step's engine is built (else it says so instead of "Ready"); `approvable`:
- * the server would accept an approval now ("awaiting approval" is said only then).
- */
-export function StateBadge({
-  state,
-  available = true,
-  approvable = true,
-}: {
-  state: StepState;
-  available?: boolean;
-  approvable?: boolean;
-}) {
-  const look = !available ? UNAVAILABLE : state === "passed" && !approvable ? PASSED_BLOCKED : LOOK[state];
+/** `approvable`: the server would accept an approval now ("awaiting approval" is said only then). */
+export function StateBadge({ state, approvable = true }: { state: StepState; approvable?: boolean }) {
+  const look = state === "passed" && !approvable ? PASSED_BLOCKED : LOOK[state];
   return (
     <span
       className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${look.className}`}

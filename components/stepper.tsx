@@ -33,7 +33,7 @@ export function Stepper({ steps }: { steps: OwnerStepStatus[] }) {
             <span className="sr-only">Last run: </span>
             {step.lastRun ? `Last run ${formatTime(step.lastRun.finishedAt ?? step.lastRun.startedAt)}` : "Never run"}
           </div>
-          <StateBadge state={step.state} available={step.available} approvable={step.offer.kind === "offered"} />
+          <StateBadge state={step.state} approvable={step.offer.kind === "offered"} />
         </li>
       ))}
     </ol>

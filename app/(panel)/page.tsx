@@ -22,12 +22,7 @@ export default async function OverviewPage() {
       {steps.map((step) => (
         <RevokedNotice key={step.id} status={step} />
       ))}
-      {current && !current.available ? (
-        <p className="rounded border border-stone-200 bg-stone-50 px-4 py-3 text-sm text-stone-800">
-          Steps 1 to {current.number - 1} are approved. Step {current.number}, {current.title}, is not available in this
-          version yet: the cutover stops here for now, and everything done so far stays as it is.
-        </p>
-      ) : current ? (
+      {current ? (
         <p className="rounded border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-950">
           Now: step {current.number}, {current.title}. {current.reason}{" "}
           {/* a revoked approval's notice above already says what to do next */}

@@ -105,9 +105,10 @@ describe("the state badge", () => {
   const label = (props: Parameters<typeof StateBadge>[0]) =>
     text(renderToStaticMarkup(createElement(StateBadge, props)));
 
-  it('says "Not available yet" for a step whose engine is not built, not "Ready"', () => {
-    expect(label({ state: "ready", available: false })).toContain("Not available yet");
+  it("says each state in words", () => {
+    expect(label({ state: "locked" })).toContain("Locked");
     expect(label({ state: "ready" })).toContain("Ready");
+    expect(label({ state: "approved" })).toContain("Approved");
   });
 
   it('says "awaiting approval" only when the server would accept an approval', () => {

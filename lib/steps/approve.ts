@@ -52,18 +52,8 @@ export type ApprovalOffer =
   | { kind: "approved" }
   | { kind: "blocked"; reason: string; missing: GateCheck[] };
 
-export async function approvalOffer(
-  ctx: AppContext,
-  status: StepStatus & { available: boolean },
-): Promise<ApprovalOffer> {
+export async function approvalOffer(ctx: AppContext, status: StepStatus): Promise<ApprovalOffer> {
   if (status.state === "approved") return { kind: "approved" };
-  if (!status.available) {
-    return {
-      kind: "blocked",
-      reason: "This step is not built in this version yet: there is nothing to approve.",
-      missing: [],
-    };
-  }
   if (status.state !== "passed") return { kind: "blocked", reason: status.reason, missing: [] };
   const gate = APPROVAL_GATES[status.id];
   const missing = gate ? (await gate(ctx, { reuse: true })).filter((check) => !check.ok) : [];

@@ -5,18 +5,17 @@ import { getStepOrThrow, type StepId } from "../workflow/steps";
 import { latestApproval } from "../workflow/store";
 import { getStepStatuses } from "../workflow/workflow";
 import { approvalOffer, type ApprovalOffer } from "./approve";
-import { isStepAvailable, STEP_ACTIONS } from "./registry";
+import { STEP_ACTIONS } from "./registry";
 import { countOf } from "@/lib/common/plural";
 
 /**
  * The steps as the panel tells them to the owner: the core's state, and what it means now —
- * whether the step is built at all, whether the server would accept an approval, an approval
+ * whether the server would accept an approval, an approval
  * revoked since (with its reason), and the one thing to do next. Every page that shows a
  * step's state (overview, stepper, step page) reads it here, so they never disagree.
  */
 export type NextMove = { text: string; href?: string };
 export type OwnerStepStatus = StepStatus & {
-  available: boolean;
   offer: ApprovalOffer;
   /** the step's latest approval, revoked, while the step is not approved again */
   revoked: { at: string; reason: string } | null;
@@ -27,12 +26,7 @@ export async function loadOwnerStatuses(ctx: AppContext): Promise<OwnerStepStatu
   const statuses = await getStepStatuses(ctx);
   const owned = await Promise.all(
     statuses.map(async (status) => {
-      const available = isStepAvailable(status.id);
-      const withAvailability = { ...status, available, reason: reasonOf(status, available) };
-      const [offer, approval] = await Promise.all([
-        approvalOffer(ctx, withAvailability),
-        latestApproval(ctx.db, status.id),
-      ]);
+      const [offer, approval] = await Promise.all([approvalOffer(ctx, status), latestApproval(ctx.db, status.id)]);
       const revoked =
         approval?.revokedAt && status.state !== "approved"
           ? { at: approval.revokedAt, reason: approval.revokedReason ?? "no reason recorded" }
@@ -41,8 +35,8 @@ export async function loadOwnerStatuses(ctx: AppContext): Promise<OwnerStepStatu
       const waiting = status.state === "passed" && offer.kind === "blocked" && offer.missing.length > 0;
       const reason = waiting
         ? `The checks passed, but approval waits for ${countOf(offer.missing.length, "open condition")}.`
-        : withAvailability.reason;
-      return { ...withAvailability, reason, offer, revoked };
+        : status.reason;
+      return { ...status, reason, offer, revoked };
     }),
   );
   return owned.map((status) => ({ ...status, next: nextMove(status, owned) }));
@@ -52,28 +46,15 @@ export async function loadOwnerStatus(ctx: AppContext, stepId: StepId): Promise<
   return (await loadOwnerStatuses(ctx)).find((status) => status.id === stepId)!;
 }
 
-function reasonOf(status: StepStatus, available: boolean): string {
-  if (available) return status.reason;
-  if (status.state === "locked" && status.blockedBy) {
-    const before = getStepOrThrow(status.blockedBy);
-    return `Not available in this version yet (and it waits for step ${before.number} "${before.title}").`;
-  }
-  return "Not available in this version yet: nothing can run here.";
-}
-
 function nextMove(status: Omit<OwnerStepStatus, "next">, all: Omit<OwnerStepStatus, "next">[]): NextMove {
   const page = `/steps/${status.id}`;
   const [first] = STEP_ACTIONS[status.id];
-  if (!status.available) return { text: "This step is not built in this version: there is nothing to do here yet." };
   switch (status.state) {
     case "approved": {
       // Approvals are revoked forwards, so an approved step's earlier steps are approved too.
       const following = all.find((other) => other.number > status.number && other.state !== "approved");
       if (!following) return { text: "Every step is approved." };
-      const name = `step ${following.number} "${following.title}"`;
-      return following.available
-        ? { text: `Continue with ${name}.`, href: `/steps/${following.id}` }
-        : { text: `Next is ${name}, which is not available in this version yet.` };
+      return { text: `Continue with step ${following.number} "${following.title}".`, href: `/steps/${following.id}` };
     }
     case "locked": {
       const before = getStepOrThrow(status.blockedBy!);

@@ -1,10 +1,7 @@
 import type { StepId } from "../workflow/steps";
 
-/**
- * What each step can do, for the UI and the CLI. A step whose engine has not been built
- * yet says so plainly instead of pretending; `available` flips as each engine lands.
- */
-export type StepActionInfo = { name: string; label: string; cli: string; available: boolean; description: string };
+/** What each step can do, for the UI and the CLI. */
+export type StepActionInfo = { name: string; label: string; cli: string; description: string };
 
 export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
   backup: [
@@ -12,7 +9,6 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
       name: "run",
       label: "Take and verify backups",
       cli: "npx cutover backup",
-      available: true,
       description: "Snapshot both SQLite files, verify and restore-test them.",
     },
   ],
@@ -21,7 +17,6 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
       name: "apply",
       label: "Apply schema",
       cli: "npx cutover schema",
-      available: true,
       description: "Create the target tables, indexes, triggers and flags in one transaction.",
     },
   ],
@@ -30,7 +25,6 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
       name: "copy",
       label: "Copy and verify",
       cli: "npx cutover copy",
-      available: true,
       description: "Merge both sources into PostgreSQL and prove every row is accounted for.",
     },
   ],
@@ -39,7 +33,6 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
       name: "parity",
       label: "Run parity check",
       cli: "npx cutover parity",
-      available: true,
       description: "Compare the live SQLite files with PostgreSQL while dual-write is on.",
     },
   ],
@@ -48,7 +41,6 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
       name: "flip",
       label: "Freeze, drill, scan and flip",
       cli: "npx cutover flip",
-      available: true,
       description:
         "Freeze window, final parity, delete drill and sync-code scan, then flip read_from_postgres, verified; rollback until step 6.",
     },
@@ -58,14 +50,8 @@ export const STEP_ACTIONS: Record<StepId, StepActionInfo[]> = {
       name: "archive",
       label: "Archive SQLite files",
       cli: "npx cutover archive",
-      available: true,
       description:
         "Dual write off, prove the SQLite files are no longer written, compress and restore-test them, then move the originals aside.",
     },
   ],
 };
-
-/** A step is available once its engine is: the panel says "not available yet" until then, and offers nothing. */
-export function isStepAvailable(stepId: StepId): boolean {
-  return STEP_ACTIONS[stepId].some((action) => action.available);
-}

@@ -41,7 +41,13 @@ export async function approveThroughCutover(actor: string): Promise<Harness> {
     action: "flip",
     actor,
     execute: async () => ({
-      checks: [{ name: "Stand-in for step 5 (not built on this branch)", ok: true, detail: "recorded by the test" }],
+      checks: [
+        {
+          name: "Stand-in for step 5 (its real run is not what these tests prove)",
+          ok: true,
+          detail: "recorded by the test",
+        },
+      ],
       evidence: { standIn: "step 5 approved through the core for step 6's tests" },
     }),
   });

@@ -8,7 +8,6 @@ import { SectionCard } from "@/components/section-card";
 import { StateBadge } from "@/components/state-badge";
 import { RevokedNotice, WayForward } from "@/components/step-notices";
 import { loadOwnerStatus } from "@/lib/steps/owner-status";
-import { STEP_ACTIONS } from "@/lib/steps/registry";
 import { getLatestRunView } from "@/lib/workflow/run-view";
 import { getStepDetail } from "@/lib/workflow/step-detail";
 import { isStepId } from "@/lib/workflow/steps";
@@ -35,62 +34,38 @@ export default async function StepPage({ params }: { params: Promise<{ step: str
           <p className="text-sm text-stone-600">Step {definition.number} of 6</p>
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="text-2xl font-semibold tracking-tight">{definition.title}</h1>
-            <StateBadge
-              state={status.state}
-              available={status.available}
-              approvable={status.offer.kind === "offered"}
-            />
+            <StateBadge state={status.state} approvable={status.offer.kind === "offered"} />
           </div>
-          <p className="mt-2 max-w-3xl text-stone-700">
-            {status.available ? null : <span className="font-medium">What this step is for (not built yet): </span>}
-            {definition.summary}
+          <p className="mt-2 max-w-3xl text-stone-700">{definition.summary}</p>
+          <p className="mt-2 max-w-3xl text-sm text-stone-700">
+            <span className="font-medium">Gate:</span> {definition.gate}
           </p>
-          {status.available ? (
-            <p className="mt-2 max-w-3xl text-sm text-stone-700">
-              <span className="font-medium">Gate:</span> {definition.gate}
-            </p>
-          ) : null}
           <p className="mt-2 text-sm text-stone-600">{status.reason}</p>
         </div>
       </div>
 
-      {status.available ? (
-        <>
-          <RunProgress step={step} initial={runView} />
-          {Section ? <Section ctx={ctx} detail={{ ...detail, status }} /> : null}
-          <SectionCard
-            id="checks-heading"
-            title={`Checks${latestRun ? ` of run #${latestRun.id} (${formatTime(latestRun.finishedAt ?? latestRun.startedAt)})` : ""}`}
-          >
-            {latestRun?.error ? (
-              <p role="alert" className="mb-3 rounded bg-red-50 px-3 py-2 text-sm text-red-900">
-                {latestRun.error}
-              </p>
-            ) : null}
-            <CheckList checks={checks} />
-            {latestRun?.evidenceHash ? (
-              <p className="mt-3 text-xs text-stone-600">
-                Evidence hash <code className="font-mono">{shortHash(latestRun.evidenceHash, 16)}</code>
-              </p>
-            ) : null}
-          </SectionCard>
-          <SectionCard id="approve-heading" title="Approve">
-            <ApproveForm key={latestRun?.id ?? "none"} step={step} offer={status.offer} action={approveStepAction} />
-            <ApprovalHistory approvals={detail.approvals} />
-          </SectionCard>
-        </>
-      ) : (
-        <SectionCard id="unavailable-heading" title="Not available in this version">
-          <p className="max-w-3xl text-sm text-stone-700">
-            Nothing can be run or approved here yet: this step&apos;s engine is not built.{" "}
-            {STEP_ACTIONS[step].map((action) => (
-              <span key={action.name}>
-                <code className="font-mono text-xs">{action.cli}</code> says the same and changes nothing.{" "}
-              </span>
-            ))}
+      <RunProgress step={step} initial={runView} />
+      <Section ctx={ctx} detail={{ ...detail, status }} />
+      <SectionCard
+        id="checks-heading"
+        title={`Checks${latestRun ? ` of run #${latestRun.id} (${formatTime(latestRun.finishedAt ?? latestRun.startedAt)})` : ""}`}
+      >
+        {latestRun?.error ? (
+          <p role="alert" className="mb-3 rounded bg-red-50 px-3 py-2 text-sm text-red-900">
+            {latestRun.error}
           </p>
-        </SectionCard>
-      )}
+        ) : null}
+        <CheckList checks={checks} />
+        {latestRun?.evidenceHash ? (
+          <p className="mt-3 text-xs text-stone-600">
+            Evidence hash <code className="font-mono">{shortHash(latestRun.evidenceHash, 16)}</code>
+          </p>
+        ) : null}
+      </SectionCard>
+      <SectionCard id="approve-heading" title="Approve">
+        <ApproveForm key={latestRun?.id ?? "none"} step={step} offer={status.offer} action={approveStepAction} />
+        <ApprovalHistory approvals={detail.approvals} />
+      </SectionCard>
 
       <WayForward status={status} />
     </div>

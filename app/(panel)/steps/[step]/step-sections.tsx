@@ -39,13 +39,10 @@ import {
 } from "./archive-actions";
 import * as cutover from "./cutover-actions";
 
-/**
- * A step whose engine is built shows its own section (its actions and evidence) between the
- * header and the checks; the others show the generic "not available yet" list.
- */
+/** Each step's own section (its actions and evidence), between the step page's header and its checks. */
 export type StepSectionProps = { ctx: AppContext; detail: StepDetail };
 
-export const STEP_SECTIONS: Partial<Record<StepId, (props: StepSectionProps) => Promise<ReactNode>>> = {
+export const STEP_SECTIONS: Record<StepId, (props: StepSectionProps) => Promise<ReactNode>> = {
   backup: async function BackupStepSection({ ctx, detail }) {
     const view = await loadBackupView(ctx);
     return (
