@@ -1,7 +1,7 @@
 import type { MergeBatch } from "@/lib/merge/merge-pass";
 import { quarantineIdentity, type QuarantineEntry } from "@/lib/merge/quarantine";
 import { renderSummaryHtml } from "@/lib/merge/transforms";
-import { batchExpectation } from "@/lib/verify/expectations";
+import { batchExpectation, type BatchExpectation, type RecordExpectation } from "@/lib/verify/expectations";
 import { copyField, copyRow, quarantineRawJson } from "./copy-text";
 import { CONTENT_COLUMNS, JSON_COLUMNS } from "./staging";
 
@@ -99,29 +99,55 @@ function stagedLines(batch: MergeBatch, htmlOf: (text: string | null) => string 
   return { content, summaries, ids, quarantine };
 }
 
-export function stageBatch(batch: MergeBatch): StagedBatch {
-  const htmlOf = memoHtml();
-  const expected = JSON.stringify(batchExpectation(batch, htmlOf));
-  const lines = stagedLines(batch, htmlOf);
-  const entries = [...(batch.extras?.quarantine ?? []), ...batch.records.flatMap((r) => r.quarantine)];
-  return {
-    index: batch.index,
-    extras: batch.extras !== undefined,
-    videoIds: batch.records.map((r) => r.videoId),
-    quarantine: {
-      videoIds: entries.flatMap((q) => (q.videoId === null ? [] : [q.videoId])),
-      identities: entries.map(quarantineIdentity),
-    },
-    copy: {
-      ids: chunks(lines.ids),
-      content: chunks(lines.content),
-      summaries: chunks(lines.summaries),
-      quarantine: chunks(lines.quarantine),
-    },
-    expected,
-    counts: { records: lines.content.length, summaries: lines.summaries.length, quarantine: lines.quarantine.length },
+/**
+ * A merge batch's staged form, made from its slices (merge-batches.ts MERGE_SLICE): each slice
+ * is encoded into COPY chunks and expectations before the next is merged, so only the encoded
+ * bytes and the hashes outlive it.
+ */
+export function stageBatchSlices(slices: Iterable<MergeBatch>): StagedBatch {
+  let index: number | undefined;
+  let extras: BatchExpectation["extras"];
+  const expectations: RecordExpectation[] = [];
+  const staged: Omit<StagedBatch, "index" | "expected"> = {
+    extras: false,
+    videoIds: [],
+    quarantine: { videoIds: [], identities: [] },
+    copy: { ids: [], content: [], summaries: [], quarantine: [] },
+    counts: { records: 0, summaries: 0, quarantine: 0 },
   };
+  for (const slice of slices) {
+    index = slice.index;
+    const htmlOf = memoHtml();
+    const expected = batchExpectation(slice, htmlOf);
+    expectations.push(...expected.records);
+    extras ??= expected.extras;
+    const lines = stagedLines(slice, htmlOf);
+    const entries = [...(slice.extras?.quarantine ?? []), ...slice.records.flatMap((r) => r.quarantine)];
+    staged.extras ||= slice.extras !== undefined;
+    staged.videoIds.push(...slice.records.map((r) => r.videoId));
+    staged.quarantine.videoIds.push(...entries.flatMap((q) => (q.videoId === null ? [] : [q.videoId])));
+    staged.quarantine.identities.push(...entries.map(quarantineIdentity));
+    staged.copy.ids.push(...chunks(lines.ids));
+    staged.copy.content.push(...chunks(lines.content));
+    staged.copy.summaries.push(...chunks(lines.summaries));
+    staged.copy.quarantine.push(...chunks(lines.quarantine));
+    staged.counts.records += lines.content.length;
+    staged.counts.summaries += lines.summaries.length;
+    staged.counts.quarantine += lines.quarantine.length;
+  }
+  if (index === undefined) throw new Error("a merge batch came with no slice");
+  const expected: BatchExpectation = { index, records: expectations, ...(extras ? { extras } : {}) };
+  return { index, ...staged, expected: JSON.stringify(expected) };
 }
 
-/** stageBatch's location, for a merge worker to import it. */
-export const STAGE_BATCH = { fn: stageBatch, file: "lib/copy/stage-batch.ts", exportName: "stageBatch" } as const;
+/** One merge batch's staged form (a batch of one slice). */
+export function stageBatch(batch: MergeBatch): StagedBatch {
+  return stageBatchSlices([batch]);
+}
+
+/** stageBatchSlices' location, for a merge worker to import it. */
+export const STAGE_BATCH = {
+  fn: stageBatchSlices,
+  file: "lib/copy/stage-batch.ts",
+  exportName: "stageBatchSlices",
+} as const;

@@ -66,8 +66,12 @@ function emptyCounts(): PlanCounts {
   };
 }
 
-export function planRows(records: MergedRecord[], extras: QuarantineEntry[] = []): PlanRows {
-  const rows: PlanRows = { records: [], fields: [], summaries: [], quarantine: [], totals: emptyCounts() };
+export function planRows(
+  records: MergedRecord[],
+  extras: QuarantineEntry[] = [],
+  /** rows to add to (a batch's earlier slices) */
+  rows: PlanRows = { records: [], fields: [], summaries: [], quarantine: [], totals: emptyCounts() },
+): PlanRows {
   const { totals } = rows;
   const quarantine = (q: QuarantineEntry) => {
     totals.quarantine[q.reason] = (totals.quarantine[q.reason] ?? 0) + 1;
@@ -136,9 +140,11 @@ export function planRows(records: MergedRecord[], extras: QuarantineEntry[] = []
   return rows;
 }
 
-/** A merge batch's plan rows: the product a merge worker makes for `plan`. */
-export function planBatchRows(batch: MergeBatch): PlanRows {
-  return planRows(batch.records, batch.extras?.quarantine);
+/** A merge batch's plan rows, from its slices: the product a merge worker makes for `plan`. */
+export function planBatchRows(slices: Iterable<MergeBatch>): PlanRows {
+  let rows: PlanRows | undefined;
+  for (const slice of slices) rows = planRows(slice.records, slice.extras?.quarantine, rows);
+  return rows ?? planRows([]);
 }
 
 export const PLAN_BATCH_ROWS = {

@@ -3,7 +3,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import { getEnv } from "@/lib/config/env";
-import { batchMerger } from "../merge-batches";
+import { batchSliceMerger, countingRecords } from "../merge-batches";
 import { openMergePass, type MergeBatch } from "../merge-pass";
 import type { RecordDecisions } from "../merge-record";
 import type { FromWorker, PassInfo, ToWorker, WorkerInput } from "./protocol";
@@ -12,7 +12,8 @@ import { startTsWorker } from "./ts-worker";
 
 /**
  * A merge pass whose batches come out as products (plan rows, a COPY payload, …), in batch
- * order. With `threads` > 0 the merging and the product function run in worker threads, each
+ * order. A product function is given a batch as its slices (merge-batches.ts MERGE_SLICE) and
+ * should keep only what it makes of each, so the rows it was made from die young. With `threads` > 0 the merging and the product function run in worker threads, each
  * taking every `threads`-th batch, so the main thread is free to store or load while the next
  * batches are merged — on two cores that is most of a pass. With 0 everything runs here.
  *
@@ -20,7 +21,7 @@ import { startTsWorker } from "./ts-worker";
  * project root) as well as given: `product.fn` must be that module's `product.exportName`.
  */
 export type ProductFunction<T> = {
-  fn: (batch: MergeBatch) => T;
+  fn: (slices: Iterable<MergeBatch>) => T;
   file: string;
   exportName: string;
 };
@@ -72,10 +73,11 @@ function openInProcess<T>(options: MergeProductsOptions<T>): MergeProducts<T> {
   return {
     info,
     async *products(fromBatch) {
-      const merge = batchMerger(pass, options.decisions);
+      const merge = batchSliceMerger(pass, options.decisions);
       for (let index = fromBatch; index < pass.batchCount; index++) {
-        const batch = merge(index);
-        yield { index, records: batch.records.length, product: options.product.fn(batch) };
+        const slices = countingRecords(merge(index));
+        const product = options.product.fn(slices);
+        yield { index, records: slices.records, product };
         // a turn for the event loop: database work already sent proceeds, a panel stays responsive
         await new Promise((resolve) => setImmediate(resolve));
       }

@@ -1,6 +1,6 @@
 import "server-only";
 import { parentPort, workerData } from "node:worker_threads";
-import { batchMerger } from "../merge-batches";
+import { batchSliceMerger, countingRecords } from "../merge-batches";
 import { openMergePass, type MergeBatch } from "../merge-pass";
 import { PRODUCTS_AHEAD, type FromWorker, type ToWorker, type WorkerInput } from "./protocol";
 import { serializeError, transferables } from "./transfer";
@@ -28,7 +28,7 @@ port.on("message", (message: ToWorker) => {
 async function run() {
   const { [input.product.exportName]: produce } = (await import(input.product.file)) as Record<
     string,
-    (batch: MergeBatch) => unknown
+    (slices: Iterable<MergeBatch>) => unknown
   >;
   const pass = openMergePass(input.sources, input.batchSize);
   try {
@@ -37,11 +37,12 @@ async function run() {
       info: { batchCount: pass.batchCount, total: pass.order.length, highWaterMark: pass.highWaterMark },
     });
     const fromBatch = await started;
-    const merge = batchMerger(pass, input.decisions);
+    const merge = batchSliceMerger(pass, input.decisions);
     let sent = 0;
     for (let index = fromBatch + input.offset; index < pass.batchCount; index += input.stride) {
-      const batch = merge(index);
-      send({ type: "product", index, records: batch.records.length, product: produce!(batch) });
+      const slices = countingRecords(merge(index));
+      const product = produce!(slices);
+      send({ type: "product", index, records: slices.records, product });
       sent++;
       while (sent - acked >= PRODUCTS_AHEAD) await new Promise<void>((resolve) => (wakeOnAck = resolve));
     }
