@@ -108,8 +108,7 @@ export function stageBatchSlices(slices: Iterable<MergeBatch>): StagedBatch {
   let index: number | undefined;
   let extras: BatchExpectation["extras"];
   const expectations: RecordExpectation[] = [];
-  const staged: Omit<StagedBatch, "index" | "expected"> = {
-    extras: false,
+  const staged: Omit<StagedBatch, "index" | "extras" | "expected"> = {
     videoIds: [],
     quarantine: { videoIds: [], identities: [] },
     copy: { ids: [], content: [], summaries: [], quarantine: [] },
@@ -123,7 +122,6 @@ export function stageBatchSlices(slices: Iterable<MergeBatch>): StagedBatch {
     extras ??= expected.extras;
     const lines = stagedLines(slice, htmlOf);
     const entries = [...(slice.extras?.quarantine ?? []), ...slice.records.flatMap((r) => r.quarantine)];
-    staged.extras ||= slice.extras !== undefined;
     staged.videoIds.push(...slice.records.map((r) => r.videoId));
     staged.quarantine.videoIds.push(...entries.flatMap((q) => (q.videoId === null ? [] : [q.videoId])));
     staged.quarantine.identities.push(...entries.map(quarantineIdentity));
@@ -137,7 +135,7 @@ export function stageBatchSlices(slices: Iterable<MergeBatch>): StagedBatch {
   }
   if (index === undefined) throw new Error("a merge batch came with no slice");
   const expected: BatchExpectation = { index, records: expectations, ...(extras ? { extras } : {}) };
-  return { index, ...staged, expected: JSON.stringify(expected) };
+  return { index, extras: extras !== undefined, ...staged, expected: JSON.stringify(expected) };
 }
 
 /** One merge batch's staged form (a batch of one slice). */

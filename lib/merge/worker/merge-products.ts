@@ -13,7 +13,8 @@ import { startTsWorker } from "./ts-worker";
 /**
  * A merge pass whose batches come out as products (plan rows, a COPY payload, …), in batch
  * order. A product function is given a batch as its slices (merge-batches.ts MERGE_SLICE) and
- * should keep only what it makes of each, so the rows it was made from die young. With `threads` > 0 the merging and the product function run in worker threads, each
+ * should keep only what it makes of each, so the rows it was made from die young. With
+ * `threads` > 0 the merging and the product function run in worker threads, each
  * taking every `threads`-th batch, so the main thread is free to store or load while the next
  * batches are merged — on two cores that is most of a pass. With 0 everything runs here.
  *
